@@ -1,0 +1,78 @@
+/**
+ * Roles and what each may do. Scope (which region) is separate: every query is filtered by the
+ * caller's org unit subtree and service area, whatever the role.
+ */
+export const ROLES = [
+  'system_admin',
+  'central_officer',
+  'provincial_officer',
+  'grassroots_officer',
+  'post_office_manager',
+  'collection_agent',
+  'viewer',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** Higher ranks may manage users of lower ranks inside their scope. */
+const RANK: Record<Role, number> = {
+  system_admin: 100,
+  central_officer: 80,
+  provincial_officer: 60,
+  grassroots_officer: 40,
+  post_office_manager: 40,
+  collection_agent: 10,
+  viewer: 0,
+};
+
+export type Permission =
+  | 'units.read'
+  | 'orgs.read'
+  | 'orgs.manage'
+  | 'users.read'
+  | 'users.manage'
+  | 'tokens.manage'
+  | 'audit.read'
+  | 'denominators.read'
+  | 'denominators.import'
+  | 'rules.manage';
+
+const ALL: readonly Role[] = ROLES;
+const OFFICERS: readonly Role[] = [
+  'system_admin',
+  'central_officer',
+  'provincial_officer',
+  'grassroots_officer',
+];
+const MANAGERS: readonly Role[] = [...OFFICERS, 'post_office_manager'];
+
+const GRANTS: Record<Permission, readonly Role[]> = {
+  'units.read': ALL,
+  'orgs.read': ALL,
+  'orgs.manage': ['system_admin', 'central_officer', 'provincial_officer'],
+  'users.read': MANAGERS,
+  'users.manage': MANAGERS,
+  'tokens.manage': ['system_admin'],
+  'audit.read': ['system_admin'],
+  'denominators.read': ALL,
+  'denominators.import': ['system_admin', 'central_officer'],
+  'rules.manage': ['system_admin'],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return GRANTS[permission].includes(role);
+}
+
+/** A user may give a role only below their own rank (an administrator may give any). */
+export function canAssignRole(actorRole: Role, target: Role): boolean {
+  if (actorRole === 'system_admin') return true;
+  return RANK[target] < RANK[actorRole];
+}
+
+/** Roles whose lists show personal IDs in full; the others see them masked. */
+export function seesFullPersonalIds(role: Role): boolean {
+  return role !== 'viewer';
+}

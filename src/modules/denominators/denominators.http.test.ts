@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setupTestDatabase } from '../../../test/db/test-db.ts';
+import { buildUser } from '../../../test/factories.ts';
+import { buildApp, login, type Session } from '../../../test/http.ts';
+import type { App } from '../../server/app.ts';
+
+const t = setupTestDatabase();
+let app: App;
+let central: Session;
+
+beforeAll(async () => {
+  app = await buildApp(t.db);
+  const unit = await t.db
+    .selectFrom('org_unit')
+    .select('id')
+    .where('code', '=', 'BHXH-VN')
+    .executeTakeFirstOrThrow();
+  const user = await buildUser(t.db, { role: 'central_officer', orgUnitId: unit.id });
+  central = await login(app, user.username, user.password);
+});
+afterAll(() => app.close());
+
+function upload(session: Session, csv: string) {
+  const boundary = '----diemtua';
+  const payload = [
+    `--${boundary}`,
+    'Content-Disposition: form-data; name="file"; filename="mau-so-2022.csv"',
+    'Content-Type: text/csv',
+    '',
+    csv,
+    `--${boundary}--`,
+    '',
+  ].join('\r\n');
+  return app.inject({
+    method: 'POST',
+    url: '/api/v1/denominators/import',
+    headers: { ...session.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload,
+  });
+}
+
+describe('denominators', () => {
+  it('imports a CSV and serves the latest figures on or before a date', async () => {
+    const csv = [
+      'province_code,as_of,labour_force,compulsory_participants,source',
+      '01,2022-03-31,"4.512.000",1890000,Tổng cục Thống kê',
+      '79,2022-03-31,6100000,2950000,Tổng cục Thống kê',
+      '01,2023-03-31,4600000,1950000,',
+    ].join('\n');
+    const response = await upload(central, csv);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ imported: 3 });
+
+    const listing = await app.inject({
+      method: 'GET',
+      url: '/api/v1/denominators?asOf=2022-12-31',
+      headers: central.headers,
+    });
+    const hanoi = listing.json().items.find((d: { provinceCode: string }) => d.provinceCode === '01');
+    expect(hanoi).toMatchObject({
+      asOf: '2022-03-31',
+      labourForce: 4_512_000,
+      compulsoryParticipants: 1_890_000,
+      isDemo: false,
+    });
+    const later = await app.inject({
+      method: 'GET',
+      url: '/api/v1/denominators?asOf=2024-01-01',
+      headers: central.headers,
+    });
+    expect(later.json().items.find((d: { provinceCode: string }) => d.provinceCode === '01').source).toBe(
+      'mau-so-2022.csv',
+    );
+  });
+
+  it('rejects the whole file when any row is bad, listing each problem', async () => {
+    const csv = [
+      'province_code,as_of,labour_force,compulsory_participants',
+      '02,2022-03-31,100,10',
+      '01,31/03/2022,100,10',
+      '01,2024-03-31,100,200',
+      '92,2024-03-31,5000,100',
+    ].join('\n');
+    const response = await upload(central, csv);
+    expect(response.statusCode).toBe(400);
+    const error = response.json().error;
+    expect(error.code).toBe('denominator.invalid_file');
+    expect(error.message).toBe(
+      'Tệp CSV có 3 dòng lỗi; chưa nhập dòng nào. Dòng 2, cột province_code: Mã tỉnh "02" không thuộc 34 tỉnh hiện hành.',
+    );
+    expect(error.fields).toHaveLength(3);
+    const canTho = await t.db
+      .selectFrom('denominator')
+      .selectAll()
+      .where('province_code', '=', '92')
+      .execute();
+    expect(canTho).toEqual([]);
+  });
+
+  it('forbids a viewer from importing', async () => {
+    const viewer = await buildUser(t.db, { role: 'viewer' });
+    const session = await login(app, viewer.username, viewer.password);
+    const response = await upload(
+      session,
+      'province_code,as_of,labour_force,compulsory_participants\n01,2022-03-31,1,1',
+    );
+    expect(response.statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/database.ts';
+import type { Actor } from '../modules/access/access.actor.ts';
+import type { Clock } from '../platform/clock.ts';
+import { installAuthentication } from './authenticate.ts';
+import { installErrorHandling } from './error-handler.ts';
+import { ERROR_TABLE } from './error-table.ts';
+import { AppError } from './errors.ts';
+import { ErrorBody } from './http.ts';
+import { registerRoutes } from './routes.ts';
+import { createServices, type Services } from './services.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    csrfToken: string | null;
+  }
+}
+
+export interface AppOptions {
+  db: Db;
+  clock: Clock;
+  config: Pick<Config, 'secureCookies' | 'logLevel'>;
+  /** Built web app to serve; null serves the API alone. */
+  webRoot?: string | null;
+  logger?: boolean;
+  /** Sign-in attempts allowed per IP per minute. */
+  loginRateLimit?: number;
+  version?: string;
+}
+
+export type App = FastifyInstance & { services: Services };
+
+export async function createApp(options: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: options.config.logLevel,
+            // Query strings carry names, IDs and phone numbers: the log keeps only method and path.
+            serializers: {
+              req: (req: { method: string; url: string }) => ({
+                method: req.method,
+                path: req.url.split('?')[0],
+              }),
+            },
+          },
+    bodyLimit: 1024 * 1024,
+    genReqId: () => randomUUID(),
+    trustProxy: true,
+    ajv: {
+      customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: true },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const services = createServices({ db: options.db, clock: options.clock });
+  app.decorate('services', services);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('csrfToken', null);
+
+  installErrorHandling(app, ERROR_TABLE);
+  app.addSchema(ErrorBody);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // antd injects its CSS-in-JS as <style> elements.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(compress, { threshold: 1024 });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Điểm Tựa API',
+        description:
+          'API của Điểm Tựa: vận động, đăng ký, tính mức đóng BHXH tự nguyện và BHYT hộ gia đình, thu và báo cáo.',
+        version: options.version ?? '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'dt_session' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'API token (dt_…)' },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  installAuthentication(app, { access: services.access, secureCookies: options.config.secureCookies });
+
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  await app.register(registerRoutes, {
+    prefix: '/api/v1',
+    services,
+    loginRateLimit: options.loginRateLimit ?? 10,
+    secureCookies: options.config.secureCookies,
+    version: options.version ?? '0.1.0',
+  });
+
+  const webRoot =
+    options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html')) ? options.webRoot : null;
+  if (webRoot) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api') && webRoot;
+    if (isPage) {
+      // Client-side routes: every page path serves the app, which routes itself.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    throw new AppError('route.not_found', { path: request.url.split('?')[0] ?? '' });
+  });
+
+  return app as unknown as App;
+}

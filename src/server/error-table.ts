@@ -1,0 +1,18 @@
+import { accessErrors } from '../modules/access/access.errors.ts';
+import { denominatorsErrors } from '../modules/denominators/denominators.errors.ts';
+import { orgsErrors } from '../modules/orgs/orgs.errors.ts';
+import { tokensErrors } from '../modules/tokens/tokens.errors.ts';
+import { unitsErrors } from '../modules/units/units.errors.ts';
+import { usersErrors } from '../modules/users/users.errors.ts';
+import { commonErrors, type ErrorTable } from './errors.ts';
+
+/** The one table: every error code the API can answer with, its status and its messages. */
+export const ERROR_TABLE: ErrorTable = {
+  ...commonErrors,
+  ...accessErrors,
+  ...unitsErrors,
+  ...orgsErrors,
+  ...usersErrors,
+  ...tokensErrors,
+  ...denominatorsErrors,
+};

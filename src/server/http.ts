@@ -1,0 +1,65 @@
+import type { FastifyRequest } from 'fastify';
+import { type Static, type TSchema, Type } from 'typebox';
+import { can, type Permission } from '../domain/access/roles.ts';
+import type { Actor } from '../modules/access/access.actor.ts';
+import { AppError } from './errors.ts';
+
+/** Shared pieces of the thin routes: authenticate → validate → load → authorize → use case → present. */
+
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('auth.required');
+  return request.actor;
+}
+
+const ACTION_LABELS: Record<Permission, string> = {
+  'units.read': 'xem đơn vị hành chính',
+  'orgs.read': 'xem tổ chức',
+  'orgs.manage': 'quản lý tổ chức',
+  'users.read': 'xem người dùng',
+  'users.manage': 'quản lý người dùng',
+  'tokens.manage': 'quản lý mã truy cập API',
+  'audit.read': 'xem nhật ký kiểm toán',
+  'denominators.read': 'xem mẫu số',
+  'denominators.import': 'nhập mẫu số',
+  'rules.manage': 'sửa tham số pháp luật',
+};
+
+/** Authenticate and check the role may act at all; region checks happen in the query. */
+export function authorize(request: FastifyRequest, permission: Permission): Actor {
+  const actor = requireActor(request);
+  if (!can(actor.role, permission)) {
+    throw new AppError('auth.forbidden', { role: actor.role, action: ACTION_LABELS[permission] });
+  }
+  return actor;
+}
+
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const PageQuery = Type.Object({
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+});
+export type PageQuery = Static<typeof PageQuery>;
+
+export function page(query: { limit?: number; offset?: number }) {
+  return { limit: query.limit ?? 50, offset: query.offset ?? 0 };
+}
+
+export const Page = <T extends TSchema>(item: T) =>
+  Type.Object({ items: Type.Array(item), total: Type.Integer({ minimum: 0 }) });
+
+export const ErrorBody = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String(),
+      message: Type.String(),
+      field: Type.Optional(Type.String()),
+      fields: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+    }),
+  },
+  { $id: 'ErrorBody' },
+);
+
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });

@@ -1,0 +1,40 @@
+/**
+ * Numbers and dates the Vietnamese way in both languages: 1.234.567 and dd/MM/yyyy, so a figure
+ * reads the same on every screen and in every printed report.
+ */
+
+export function formatNumber(value: number | null | undefined, fractionDigits = 0): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  const sign = value < 0 ? '-' : '';
+  const fixed = Math.abs(value).toFixed(fractionDigits);
+  const [whole = '0', fraction] = fixed.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return fraction ? `${sign}${grouped},${fraction}` : `${sign}${grouped}`;
+}
+
+/** 0.3247 → "32,47%". */
+export function formatPercent(ratio: number | null | undefined, fractionDigits = 2): string {
+  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '—';
+  return `${formatNumber(ratio * 100, fractionDigits)}%`;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A calendar date ('2025-07-01') is shown as is; a timestamp is shown in the browser's time zone. */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return '—';
+  const plain = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (plain) return `${plain[3]}/${plain[2]}/${plain[1]}`;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return `${pad(date.getDate())}/${pad(date.getMonth() + 1)}/${date.getFullYear()}`;
+}
+
+export function formatDateTime(value: string | null | undefined): string {
+  if (!value) return '—';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return `${formatDate(value)} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+export const DATE_FORMAT = 'DD/MM/YYYY';

@@ -1,0 +1,57 @@
+/**
+ * Every visible string goes through i18next. Vietnamese is the default; the choice is kept in
+ * localStorage and also sets <html lang>, the date-picker locale and the API's error language.
+ */
+import dayjs from 'dayjs';
+import 'dayjs/locale/vi';
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { setApiLanguage } from './api.ts';
+import en from './locales/en.json';
+import vi from './locales/vi.json';
+
+export type Lang = 'vi' | 'en';
+export const LANGS: readonly Lang[] = ['vi', 'en'];
+const STORAGE_KEY = 'diemtua.lang';
+
+function storedLang(): Lang {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi';
+  } catch {
+    return 'vi';
+  }
+}
+
+function apply(lang: Lang): void {
+  document.documentElement.lang = lang;
+  dayjs.locale(lang === 'vi' ? 'vi' : 'en');
+  setApiLanguage(lang);
+}
+
+const initial = storedLang();
+apply(initial);
+
+void i18n.use(initReactI18next).init({
+  resources: { vi: { translation: vi }, en: { translation: en } },
+  lng: initial,
+  fallbackLng: 'vi',
+  initAsync: false,
+  interpolation: { escapeValue: false },
+  react: { useSuspense: false },
+});
+
+i18n.on('languageChanged', (lng) => {
+  const lang: Lang = lng === 'en' ? 'en' : 'vi';
+  apply(lang);
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Private browsing may refuse storage; the choice then lasts for this visit only.
+  }
+});
+
+export function currentLang(): Lang {
+  return i18n.language === 'en' ? 'en' : 'vi';
+}
+
+export default i18n;

@@ -1,0 +1,49 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  EnvironmentOutlined,
+  HomeOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { Link, useLocation } from '@tanstack/react-router';
+import { Menu } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../auth.tsx';
+import { NAV_ITEMS, type NavPath } from './nav-items.ts';
+
+const ICONS: Record<NavPath, ReactNode> = {
+  '/': <HomeOutlined />,
+  '/don-vi-hanh-chinh': <EnvironmentOutlined />,
+  '/to-chuc': <ApartmentOutlined />,
+  '/nguoi-dung': <TeamOutlined />,
+  '/nhat-ky': <AuditOutlined />,
+  '/mau-so': <BarChartOutlined />,
+};
+
+/** The pages this role may open; the others are not shown at all. */
+export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const { pathname } = useLocation();
+  const items = NAV_ITEMS.filter((item) => item.permission === null || can(item.permission)).map((item) => ({
+    key: item.to,
+    icon: ICONS[item.to],
+    label: (
+      <Link to={item.to} onClick={onNavigate}>
+        {t(item.label)}
+      </Link>
+    ),
+  }));
+  const selected = NAV_ITEMS.filter((i) => i.to !== '/' && pathname.startsWith(i.to)).map((i) => i.to);
+  return (
+    <nav aria-label={t('nav.label')}>
+      <Menu
+        mode="inline"
+        items={items}
+        selectedKeys={selected.length ? selected : pathname === '/' ? ['/'] : []}
+      />
+    </nav>
+  );
+}

@@ -1,0 +1,162 @@
+/** The shapes the API returns, as the web app reads them. */
+import type { Role } from '../domain/access/roles.ts';
+import type { Network, OrgKind } from '../domain/orgs/kinds.ts';
+
+export type { Network, OrgKind };
+
+export interface Me {
+  id: number;
+  username: string;
+  fullName: string;
+  role: Role;
+  orgUnit: {
+    id: number;
+    code: string;
+    name: string;
+    kind: OrgKind;
+    network: Network;
+    provinceCode: string | null;
+  };
+}
+
+export interface Session {
+  user: Me;
+  csrfToken: string;
+}
+
+export interface SystemInfo {
+  demo: boolean;
+  version: string;
+}
+
+export interface Overview {
+  provinces: number;
+  communes: number;
+  orgUnits: number;
+  users: number;
+  scope: { national: boolean; orgUnitName: string; communes: number };
+}
+
+export interface UnitItem {
+  code: string;
+  name: string;
+  level: 'province' | 'commune';
+  kind: string;
+  provinceCode: string;
+  provinceName: string;
+}
+
+export interface ServingOrg {
+  id: number;
+  code: string;
+  name: string;
+  kind: OrgKind;
+  network: Network;
+  address: string | null;
+  phone: string | null;
+}
+
+export interface FormerUnit {
+  code: string;
+  name: string;
+  level: 'province' | 'district' | 'commune';
+  districtName: string | null;
+  provinceName: string | null;
+}
+
+export interface UnitDetail {
+  code: string;
+  name: string;
+  level: 'province' | 'commune';
+  kind: string;
+  province: { code: string; name: string } | null;
+  servedBy: ServingOrg[];
+  formerUnits: FormerUnit[];
+  /** Provinces only: how many communes they have. */
+  communes?: number;
+}
+
+export interface OrgItem {
+  id: number;
+  code: string;
+  name: string;
+  network: Network;
+  kind: OrgKind;
+  parentId: number | null;
+  provinceCode: string | null;
+  communes: number;
+  isDemo: boolean;
+}
+
+export interface OrgDetail extends OrgItem {
+  address: string | null;
+  phone: string | null;
+  parent: { id: number; name: string } | null;
+  children: OrgItem[];
+}
+
+export interface CommuneRef {
+  code: string;
+  name: string;
+  kind: string;
+}
+
+export interface UserItem {
+  id: number;
+  username: string;
+  fullName: string;
+  role: Role;
+  orgUnit: { id: number; name: string };
+  phone: string | null;
+  disabled: boolean;
+  locked: boolean;
+  lastLoginAt: string | null;
+  isDemo: boolean;
+}
+
+export interface TokenItem {
+  id: number;
+  name: string;
+  prefix: string;
+  user: { id: number; username: string };
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface AuditItem {
+  id: number;
+  at: string;
+  actor: { id: number | null; username: string } | null;
+  ip: string | null;
+  action: 'insert' | 'update' | 'delete';
+  entity: string;
+  entityId: string;
+  orgUnitId: number | null;
+  changes: Record<string, { before: unknown; after: unknown }>;
+}
+
+export interface AuditVerify {
+  ok: boolean;
+  checked: number;
+  firstBrokenId: number | null;
+}
+
+/** A province with no figures yet has nulls. */
+export interface DenominatorItem {
+  provinceCode: string;
+  provinceName: string;
+  asOf: string | null;
+  labourForce: number | null;
+  compulsoryParticipants: number | null;
+  source: string | null;
+  isDemo: boolean;
+}
+
+export interface DenominatorList {
+  items: DenominatorItem[];
+  total: number;
+  /** The dates figures exist for, and for how many provinces. */
+  dates: { asOf: string; provinces: number }[];
+}

@@ -1,0 +1,14 @@
+// Starts the embedded server on a data directory, writes a row, and waits: a stand-in for the app
+// that the lifecycle test can kill -9.
+import pg from 'pg';
+import { startEmbeddedPostgres } from '../../src/db/embedded.ts';
+
+const dataDir = process.argv[2]!;
+const server = await startEmbeddedPostgres({ dataDir, ephemeral: false });
+const client = new pg.Client(server.url('postgres'));
+await client.connect();
+await client.query('create table if not exists survivor (note text)');
+await client.query("insert into survivor values ('trước khi bị kill -9')");
+await client.end();
+console.log(`READY ${server.port}`);
+setInterval(() => {}, 1000);

@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../src/db/database.ts';
+import { transact } from '../src/db/transaction.ts';
+import type { Role } from '../src/domain/access/roles.ts';
+import { ORG_KINDS, type OrgKind } from '../src/domain/orgs/kinds.ts';
+import { hashPassword } from '../src/modules/access/access.passwords.ts';
+import { createOrgsRepository } from '../src/modules/orgs/orgs.repository.ts';
+import { postProvinceCode, vssProvinceCode } from '../src/modules/orgs/orgs.seed.ts';
+import { createUsersRepository } from '../src/modules/users/users.repository.ts';
+
+/** Data builders with overrides. Each call makes new rows; tests never share mutable fixtures. */
+const unique = () => randomBytes(3).toString('hex');
+const SYSTEM = { userId: null, username: 'test', orgUnitId: null, at: new Date('2026-01-01T00:00:00Z') };
+
+/** The provincial unit seeded in the template: 'BHXH-01' (VSS Hà Nội) or 'BD-79' (post HCMC). */
+export async function provincialUnit(db: Db, province: string, network: 'vss' | 'vnpost' = 'vss') {
+  const code = network === 'vss' ? vssProvinceCode(province) : postProvinceCode(province);
+  return db.selectFrom('org_unit').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
+}
+
+export async function buildOrgUnit(
+  db: Db,
+  overrides: {
+    kind?: OrgKind;
+    parentId?: number;
+    province?: string;
+    communes?: string[];
+    name?: string;
+  } = {},
+) {
+  const kind = overrides.kind ?? 'vss_grassroots';
+  const parent = overrides.parentId
+    ? await db
+        .selectFrom('org_unit')
+        .selectAll()
+        .where('id', '=', overrides.parentId)
+        .executeTakeFirstOrThrow()
+    : await provincialUnit(
+        db,
+        overrides.province ?? '01',
+        ORG_KINDS[kind].network === 'vnpost' ? 'vnpost' : 'vss',
+      );
+  const communes =
+    overrides.communes ??
+    (
+      await db
+        .selectFrom('commune')
+        .select('code')
+        .where('province_code', '=', parent.province_code ?? '01')
+        .orderBy('code')
+        .limit(3)
+        .execute()
+    ).map((c) => c.code);
+  const repo = createOrgsRepository(db);
+  const id = await transact(db, SYSTEM, async (tx) => {
+    const newId = await repo.insert(tx, {
+      code: `T-${kind}-${unique()}`,
+      name: overrides.name ?? `Đơn vị thử ${unique()}`,
+      kind,
+      network: ORG_KINDS[kind].network,
+      parentId: parent.id,
+      parentPath: parent.path,
+      provinceCode: parent.province_code,
+    });
+    await repo.addCommunes(tx, newId, communes);
+    return newId;
+  });
+  return {
+    ...(await db.selectFrom('org_unit').selectAll().where('id', '=', id).executeTakeFirstOrThrow()),
+    communes,
+  };
+}
+
+const hashes = new Map<string, Promise<string>>();
+/** Hashing is slow on purpose; tests reuse the hash of a password they already used. */
+function hashOnce(password: string): Promise<string> {
+  if (!hashes.has(password)) hashes.set(password, hashPassword(password));
+  return hashes.get(password)!;
+}
+
+export async function buildUser(
+  db: Db,
+  overrides: {
+    role?: Role;
+    orgUnitId?: number;
+    province?: string;
+    username?: string;
+    password?: string;
+    fullName?: string;
+  } = {},
+) {
+  const password = overrides.password ?? 'mat-khau-thu-nghiem';
+  const orgUnitId = overrides.orgUnitId ?? (await provincialUnit(db, overrides.province ?? '01')).id;
+  const username = overrides.username ?? `user_${unique()}`;
+  const passwordHash = await hashOnce(password);
+  const id = await transact(db, SYSTEM, (tx) =>
+    createUsersRepository(db).insert(tx, {
+      username,
+      fullName: overrides.fullName ?? 'Nguyễn Văn Thử',
+      role: overrides.role ?? 'provincial_officer',
+      orgUnitId,
+      passwordHash,
+    }),
+  );
+  return { id, username, password, orgUnitId };
+}
