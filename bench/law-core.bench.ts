@@ -13,7 +13,15 @@ const book = createRuleBook();
 const ctx = { book, lang: 'vi' as const };
 
 function makeInputs(): Record<string, unknown>[] {
-  const dates = ['2018-03-15', '2020-11-09', '2022-01-01', '2024-09-30', '2025-08-14', '2026-02-10', '2026-12-31'];
+  const dates = [
+    '2018-03-15',
+    '2020-11-09',
+    '2022-01-01',
+    '2024-09-30',
+    '2025-08-14',
+    '2026-02-10',
+    '2026-12-31',
+  ];
   const categories = [['other'], ['poor'], ['near_poor'], ['ethnic_minority', 'other'], ['island_commune']];
   const modes = ['monthly', 'quarterly', 'semiannual', 'annual', 'monthly', 'advance'];
   const inputs: Record<string, unknown>[] = [];

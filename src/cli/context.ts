@@ -21,7 +21,7 @@ export async function withDatabase<T>(work: (ctx: CliContext) => Promise<T>): Pr
   const database = await openDatabase(config, (m) => console.error(m), { shareRunning: true });
   try {
     await migrate(database.db);
-    const services = createServices({ db: database.db, clock: systemClock });
+    const services = createServices({ db: database.db, clock: systemClock, dataDir: config.dataDir });
     return await work({ config, database, services });
   } finally {
     await database.close();

@@ -1,10 +1,20 @@
 import { Command } from 'commander';
-import { registerAuditCommands } from './audit.command.ts';
-import { registerDbCommands } from './db.command.ts';
-import { registerDenominatorsCommands } from './denominators.command.ts';
-import { registerStartCommand } from './start.command.ts';
-import { registerUnitsCommands } from './units.command.ts';
-import { registerUserCommands } from './user.command.ts';
+
+/**
+ * The `diemtua` command. Each command's module is loaded only when it runs (all of them for
+ * --help), so `diemtua calc` starts in well under a second.
+ */
+type Register = (program: Command) => void;
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  start: () => import('./start.command.ts').then((m) => m.registerStartCommand),
+  calc: () => import('./calc.command.ts').then((m) => m.registerCalcCommand),
+  rules: () => import('./rules.command.ts').then((m) => m.registerRulesCommands),
+  db: () => import('./db.command.ts').then((m) => m.registerDbCommands),
+  user: () => import('./user.command.ts').then((m) => m.registerUserCommands),
+  units: () => import('./units.command.ts').then((m) => m.registerUnitsCommands),
+  denominators: () => import('./denominators.command.ts').then((m) => m.registerDenominatorsCommands),
+  audit: () => import('./audit.command.ts').then((m) => m.registerAuditCommands),
+};
 
 const program = new Command()
   .name('diemtua')
@@ -12,12 +22,9 @@ const program = new Command()
   .version('0.1.0')
   .showHelpAfterError();
 
-registerStartCommand(program);
-registerDbCommands(program);
-registerUserCommands(program);
-registerUnitsCommands(program);
-registerDenominatorsCommands(program);
-registerAuditCommands(program);
+const wanted = process.argv[2];
+const loaders = wanted && wanted in COMMANDS ? [COMMANDS[wanted]!] : Object.values(COMMANDS);
+for (const load of loaders) (await load())(program);
 
 await program.parseAsync(process.argv).catch((error: Error) => {
   console.error(`Lỗi: ${error.message}`);

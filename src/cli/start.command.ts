@@ -43,7 +43,7 @@ export function registerStartCommand(program: Command): void {
         try {
           const { applied } = await migrate(database.db);
           if (applied.length) say(`Đã áp dụng migration: ${applied.join(', ')}`);
-          const services = createServices({ db: database.db, clock: systemClock });
+          const services = createServices({ db: database.db, clock: systemClock, dataDir: config.dataDir });
           const bar = progressBar('Khởi tạo dữ liệu');
           const boot = await bootstrap({ db: database.db, clock: systemClock, services }, bar.update);
           let demo: DemoResult | null = null;
@@ -55,6 +55,7 @@ export function registerStartCommand(program: Command): void {
             db: database.db,
             clock: systemClock,
             config,
+            dataDir: config.dataDir,
             webRoot: (await web) ?? WEB_ROOT,
             logger: true,
           });

@@ -15,6 +15,10 @@ export interface DB {
   denominator: DenominatorTable;
   system_setting: SystemSettingTable;
   audit_log: AuditLogTable;
+  law_parameter: LawParameterTable;
+  law_topup: LawTopupTable;
+  law_change: LawChangeTable;
+  law_rule_set: LawRuleSetTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -152,3 +156,47 @@ export interface AuditLogTable {
 export type OrgUnit = Selectable<OrgUnitTable>;
 export type AppUser = Selectable<AppUserTable>;
 export type NewOrgUnit = Insertable<OrgUnitTable>;
+
+export interface LawParameterTable {
+  id: Generated<number>;
+  key: string;
+  scope: string | null;
+  value: number;
+  valid_from: string;
+  valid_to: string | null;
+  basis: string;
+  confidence: 'H' | 'M' | 'L';
+  created_at: DefaultedTimestamp;
+  created_by: string | null;
+}
+
+export interface LawTopupTable {
+  id: Generated<number>;
+  province_code: string;
+  category: string;
+  value: number;
+  valid_from: string;
+  valid_to: string | null;
+  basis: string;
+  confidence: 'H' | 'M' | 'L';
+  created_at: DefaultedTimestamp;
+  created_by: string | null;
+}
+
+export interface LawChangeTable {
+  id: Generated<number>;
+  at: Timestamp;
+  user_id: number | null;
+  username: string;
+  kind: 'parameter' | 'topup' | 'seed';
+  change: ColumnType<unknown, string, string>;
+  summary: string;
+}
+
+export interface LawRuleSetTable {
+  id: string;
+  valid_from: string;
+  valid_to: string | null;
+  content: ColumnType<unknown, string, string>;
+  first_seen_at: Timestamp;
+}

@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -21,6 +20,7 @@ import { ERROR_TABLE } from './error-table.ts';
 import { AppError } from './errors.ts';
 import { ErrorBody } from './http.ts';
 import { registerRoutes } from './routes.ts';
+import { installSecurityHeaders } from './security-headers.ts';
 import { createServices, type Services } from './services.ts';
 
 declare module 'fastify' {
@@ -34,6 +34,8 @@ export interface AppOptions {
   db: Db;
   clock: Clock;
   config: Pick<Config, 'secureCookies' | 'logLevel'>;
+  /** Where the law in force is exported for the offline CLI (DATA_DIR). */
+  dataDir?: string | null;
   /** Built web app to serve; null serves the API alone. */
   webRoot?: string | null;
   logger?: boolean;
@@ -67,7 +69,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const services = createServices({ db: options.db, clock: options.clock });
+  const services = createServices({ db: options.db, clock: options.clock, dataDir: options.dataDir ?? null });
   app.decorate('services', services);
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
@@ -75,27 +77,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   installErrorHandling(app, ERROR_TABLE);
   app.addSchema(ErrorBody);
 
-  app.addHook('onRequest', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-  });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // antd injects its CSS-in-JS as <style> elements.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
+  installSecurityHeaders(app);
   await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });

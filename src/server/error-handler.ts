@@ -120,8 +120,11 @@ export function installErrorHandling(app: FastifyInstance, table: ErrorTable): v
     let status: number;
     let body: Body;
 
-    if (error instanceof AppError) {
-      const r = render(error.code, lang, error.params);
+    if (error instanceof AppError || error instanceof DomainError) {
+      const r =
+        error instanceof AppError
+          ? render(error.code, lang, error.params)
+          : { status: error.status, message: error.message };
       status = r.status;
       body = {
         error: {
@@ -130,11 +133,6 @@ export function installErrorHandling(app: FastifyInstance, table: ErrorTable): v
           ...(error.field ? { field: error.field } : {}),
           ...(error.fields ? { fields: error.fields } : {}),
         },
-      };
-    } else if (error instanceof DomainError) {
-      status = error.status;
-      body = {
-        error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) },
       };
     } else if ('validation' in error && Array.isArray(error.validation)) {
       const fields = (error.validation as AjvIssue[]).map((issue) => describeIssue(issue, lang));
@@ -158,11 +156,11 @@ export function installErrorHandling(app: FastifyInstance, table: ErrorTable): v
             ? 'request.unsupported_media'
             : fe.statusCode === 429
               ? 'rate.limited'
-              : fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
-                  fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
-                  (fe.statusCode === 400 && fe.code?.startsWith('FST_'))
-                ? 'request.invalid'
-                : 'server.error';
+              : fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+                ? 'request.invalid_json'
+                : fe.statusCode === 400
+                  ? 'request.invalid'
+                  : 'server.error';
       const r = render(code, lang, { detail: fe.message, requestId: request.id, after: '1 phút' });
       status = r.status;
       body = { error: { code, message: r.message } };

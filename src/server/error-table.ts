@@ -1,6 +1,7 @@
 import { accessErrors } from '../modules/access/access.errors.ts';
 import { denominatorsErrors } from '../modules/denominators/denominators.errors.ts';
 import { orgsErrors } from '../modules/orgs/orgs.errors.ts';
+import { rulesErrors } from '../modules/rules/rules.errors.ts';
 import { tokensErrors } from '../modules/tokens/tokens.errors.ts';
 import { unitsErrors } from '../modules/units/units.errors.ts';
 import { usersErrors } from '../modules/users/users.errors.ts';
@@ -15,4 +16,5 @@ export const ERROR_TABLE: ErrorTable = {
   ...usersErrors,
   ...tokensErrors,
   ...denominatorsErrors,
+  ...rulesErrors,
 };

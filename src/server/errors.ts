@@ -26,6 +26,8 @@ export class AppError extends Error {
 
 /** An error whose message is already written (by the law engine, in the caller's language). */
 export class DomainError extends Error {
+  fields?: { field: string; message: string }[];
+
   constructor(
     readonly code: string,
     message: string,
@@ -42,6 +44,11 @@ export const commonErrors = {
     status: 400,
     vi: 'Dữ liệu gửi lên không hợp lệ: {detail}',
     en: 'The request is invalid: {detail}',
+  },
+  'request.invalid_json': {
+    status: 400,
+    vi: 'Nội dung gửi lên không phải JSON hợp lệ.',
+    en: 'The request body is not valid JSON.',
   },
   'request.too_large': { status: 413, vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request body is too large.' },
   'request.unsupported_media': {

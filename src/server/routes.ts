@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { accessRoutes } from '../modules/access/access.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { calcRoutes } from '../modules/calc/calc.routes.ts';
 import { denominatorsRoutes } from '../modules/denominators/denominators.routes.ts';
 import { orgsRoutes } from '../modules/orgs/orgs.routes.ts';
+import { rulesRoutes } from '../modules/rules/rules.routes.ts';
 import { systemRoutes } from '../modules/system/system.routes.ts';
 import { tokensRoutes } from '../modules/tokens/tokens.routes.ts';
 import { unitsRoutes } from '../modules/units/units.routes.ts';
@@ -24,4 +26,6 @@ export const registerRoutes: FastifyPluginAsyncTypebox<{
   await app.register(tokensRoutes, { services });
   await app.register(auditRoutes, { services });
   await app.register(denominatorsRoutes, { services });
+  await app.register(calcRoutes, { services });
+  await app.register(rulesRoutes, { services });
 };

@@ -3,6 +3,7 @@ import { createAccessService } from '../modules/access/access.service.ts';
 import { createAuditRepository } from '../modules/audit/audit.repository.ts';
 import { createDenominatorsService } from '../modules/denominators/denominators.service.ts';
 import { createOrgsService } from '../modules/orgs/orgs.service.ts';
+import { createRulesService } from '../modules/rules/rules.service.ts';
 import { createSettingsRepository } from '../modules/system/system.repository.ts';
 import { createTokensService } from '../modules/tokens/tokens.service.ts';
 import { createUnitsRepository } from '../modules/units/units.repository.ts';
@@ -10,7 +11,7 @@ import { createUsersService } from '../modules/users/users.service.ts';
 import type { Clock } from '../platform/clock.ts';
 
 /** Every use case, wired once from the database and the clock. The server and the CLI share it. */
-export function createServices({ db, clock }: { db: Db; clock: Clock }) {
+export function createServices({ db, clock, dataDir = null }: { db: Db; clock: Clock; dataDir?: string | null }) {
   const access = createAccessService({ db, clock });
   const orgs = createOrgsService({ db, clock, onChange: () => access.forgetScopes() });
   const users = createUsersService({ db, clock, orgs: orgs.repo });
@@ -25,6 +26,7 @@ export function createServices({ db, clock }: { db: Db; clock: Clock }) {
     audit: createAuditRepository(db),
     denominators: createDenominatorsService({ db, clock }),
     settings: createSettingsRepository(db),
+    rules: createRulesService({ db, clock, exportDir: dataDir }),
   };
 }
 

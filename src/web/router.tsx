@@ -75,6 +75,7 @@ const homeRoute = createRoute({
 const unitsRoute = createRoute({
   getParentRoute: () => shellRoute,
   path: '/don-vi-hanh-chinh',
+  staticData: { public: true },
   component: lazyRouteComponent(() => import('./pages/units.page.tsx'), 'UnitsPage'),
 });
 
@@ -125,5 +126,9 @@ export function createAppRouter(queryClient: QueryClient) {
 declare module '@tanstack/react-router' {
   interface Register {
     router: ReturnType<typeof createAppRouter>;
+  }
+  interface StaticDataRouteOption {
+    /** Open without a session (the unit browser). */
+    public?: boolean;
   }
 }

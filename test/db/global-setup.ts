@@ -8,6 +8,7 @@ import { connect } from '../../src/db/database.ts';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '../../src/db/embedded.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { seedBaseOrgs } from '../../src/modules/orgs/orgs.seed.ts';
+import { createRulesService } from '../../src/modules/rules/rules.service.ts';
 import { importUnits } from '../../src/modules/units/units.import.ts';
 import { fixedClock } from '../../src/platform/clock.ts';
 
@@ -47,6 +48,7 @@ export default async function setup(project: TestProject) {
   await migrate(db);
   await importUnits(db);
   await seedBaseOrgs(db, fixedClock('2026-01-01T00:00:00Z'));
+  await createRulesService({ db, clock: fixedClock('2026-01-01T00:00:00Z') }).ensureSeeded();
   await db.destroy();
 
   project.provide('testDb', { adminUrl, template, prefix });

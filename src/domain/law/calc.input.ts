@@ -26,7 +26,9 @@ export interface CalcError {
   readonly details?: readonly CalcError[];
 }
 
-export type CalcOutcome<T> = { readonly ok: true; readonly result: T } | { readonly ok: false; readonly error: CalcError };
+export type CalcOutcome<T> =
+  | { readonly ok: true; readonly result: T }
+  | { readonly ok: false; readonly error: CalcError };
 
 export type Fields = Readonly<Record<string, unknown>>;
 
@@ -40,7 +42,12 @@ export function failure<T>(errors: readonly CalcError[]): CalcOutcome<T> {
   return { ok: false, error: errors.length === 1 ? first : { ...first, details: errors } };
 }
 
-export function fail<T>(code: CalcErrorCode, lang: Lang, params: MessageParams, field?: string): CalcOutcome<T> {
+export function fail<T>(
+  code: CalcErrorCode,
+  lang: Lang,
+  params: MessageParams,
+  field?: string,
+): CalcOutcome<T> {
   return { ok: false, error: calcError(code, lang, params, field) };
 }
 
@@ -49,8 +56,22 @@ export function isFields(input: unknown): input is Fields {
 }
 
 const TYPE_NAMES: Record<Lang, Record<string, string>> = {
-  vi: { string: 'chuỗi', number: 'số', boolean: 'true/false', array: 'danh sách', object: 'đối tượng', null: 'null' },
-  en: { string: 'a string', number: 'a number', boolean: 'a boolean', array: 'a list', object: 'an object', null: 'null' },
+  vi: {
+    string: 'chuỗi',
+    number: 'số',
+    boolean: 'true/false',
+    array: 'danh sách',
+    object: 'đối tượng',
+    null: 'null',
+  },
+  en: {
+    string: 'a string',
+    number: 'a number',
+    boolean: 'a boolean',
+    array: 'a list',
+    object: 'an object',
+    null: 'null',
+  },
 };
 
 export const EXPECT: Record<Lang, Record<string, string>> = {
@@ -84,7 +105,12 @@ function typeName(value: unknown, lang: Lang): string {
 }
 
 export function invalidType(value: unknown, field: string, expected: string, lang: Lang): CalcError {
-  return calcError('calc.invalid_type', lang, { field, expected: EXPECT[lang][expected], actual: typeName(value, lang) }, field);
+  return calcError(
+    'calc.invalid_type',
+    lang,
+    { field, expected: EXPECT[lang][expected], actual: typeName(value, lang) },
+    field,
+  );
 }
 
 /** A missing-field or wrong-type error, or undefined when `value` has the JS type wanted. */
@@ -95,7 +121,8 @@ export function typeError(
   expected: string,
   lang: Lang,
 ): CalcError | undefined {
-  if (value === undefined) return calcError('calc.missing_field', lang, { field, expected: EXPECT[lang][expected] }, field);
+  if (value === undefined)
+    return calcError('calc.missing_field', lang, { field, expected: EXPECT[lang][expected] }, field);
   if (typeof value !== jsType || (jsType === 'number' && !Number.isFinite(value))) {
     return invalidType(value, field, expected, lang);
   }
@@ -107,7 +134,8 @@ export function readDate(input: Fields, field: string, lang: Lang, errors: CalcE
   const value = input[field];
   const err = typeError(value, 'string', field, 'date', lang);
   if (err) errors.push(err);
-  else if (!isIsoDate(value)) errors.push(calcError('calc.invalid_date', lang, { field, value: value as string }, field));
+  else if (!isIsoDate(value))
+    errors.push(calcError('calc.invalid_date', lang, { field, value: value as string }, field));
   else return value;
   return undefined;
 }
@@ -116,13 +144,19 @@ export function readMonth(input: Fields, field: string, lang: Lang, errors: Calc
   const value = input[field];
   const err = typeError(value, 'string', field, 'month', lang);
   if (err) errors.push(err);
-  else if (!isIsoMonth(value)) errors.push(calcError('calc.invalid_month', lang, { field, value: value as string }, field));
+  else if (!isIsoMonth(value))
+    errors.push(calcError('calc.invalid_month', lang, { field, value: value as string }, field));
   else return value;
   return undefined;
 }
 
 /** A non-negative whole number of đồng. */
-export function readAmount(input: Fields, field: string, lang: Lang, errors: CalcError[]): number | undefined {
+export function readAmount(
+  input: Fields,
+  field: string,
+  lang: Lang,
+  errors: CalcError[],
+): number | undefined {
   const value = input[field];
   const err = typeError(value, 'number', field, 'amount', lang);
   if (err) errors.push(err);
@@ -152,7 +186,13 @@ export function readInteger(
   return undefined;
 }
 
-export function readBoolean(input: Fields, field: string, fallback: boolean, lang: Lang, errors: CalcError[]): boolean {
+export function readBoolean(
+  input: Fields,
+  field: string,
+  fallback: boolean,
+  lang: Lang,
+  errors: CalcError[],
+): boolean {
   const value = input[field];
   if (value === undefined) return fallback;
   const err = typeError(value, 'boolean', field, 'boolean', lang);
@@ -163,12 +203,19 @@ export function readBoolean(input: Fields, field: string, fallback: boolean, lan
   return value as boolean;
 }
 
-export function readSex(input: Fields, field: string, lang: Lang, errors: CalcError[], optional = false): Sex | undefined {
+export function readSex(
+  input: Fields,
+  field: string,
+  lang: Lang,
+  errors: CalcError[],
+  optional = false,
+): Sex | undefined {
   const value = input[field];
   if (optional && value === undefined) return undefined;
   const err = typeError(value, 'string', field, 'sex', lang);
   if (err) errors.push(err);
-  else if (value !== 'M' && value !== 'F') errors.push(calcError('calc.unknown_sex', lang, { field, value: value as string }, field));
+  else if (value !== 'M' && value !== 'F')
+    errors.push(calcError('calc.unknown_sex', lang, { field, value: value as string }, field));
   else return value;
   return undefined;
 }

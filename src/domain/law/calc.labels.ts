@@ -67,7 +67,8 @@ const VI = {
     birthMonth: 'Tháng sinh',
     sex: 'Giới tính',
     ageInYear: (year: number) => `Tuổi nghỉ hưu áp dụng năm ${year}`,
-    reachedLater: (year: number) => `Năm ${year}: tuổi này chỉ đạt được vào năm sau, nên áp dụng tuổi của năm sau`,
+    reachedLater: (year: number) =>
+      `Năm ${year}: tuổi này chỉ đạt được vào năm sau, nên áp dụng tuổi của năm sau`,
     age: (years: number, months: number) => `${years} tuổi ${months} tháng`,
     reaches: 'Tháng đủ tuổi nghỉ hưu',
     pensionStart: 'Tháng bắt đầu hưởng lương hưu (tháng liền sau)',
@@ -80,14 +81,18 @@ const VI = {
     eligible: 'Đủ điều kiện hưởng lương hưu',
     tooFewYears: (min: number) => `chưa đủ ${min} năm đóng`,
     tooYoung: (month: string) => `chưa đủ tuổi nghỉ hưu (đủ tuổi vào tháng ${month})`,
-    transitional: (years: number, age: string) => `Tham gia trước 2021 và có từ ${years} năm đóng: được nghỉ hưu ở tuổi ${age}`,
-    countedYears: (half: number) => `Số năm tính tỷ lệ (tháng lẻ 1–${half} = nửa năm, ${half + 1}–11 = một năm)`,
+    transitional: (years: number, age: string) =>
+      `Tham gia trước 2021 và có từ ${years} năm đóng: được nghỉ hưu ở tuổi ${age}`,
+    countedYears: (half: number) =>
+      `Số năm tính tỷ lệ (tháng lẻ 1–${half} = nửa năm, ${half + 1}–11 = một năm)`,
     rate: 'Tỷ lệ hưởng lương hưu',
-    rateRule: (base: string, years: number, step: string) => `${base} cho ${years} năm đầu, thêm ${step} mỗi năm`,
+    rateRule: (base: string, years: number, step: string) =>
+      `${base} cho ${years} năm đầu, thêm ${step} mỗi năm`,
     rateCap: (cap: string) => `tối đa ${cap}`,
     average: 'Mức bình quân thu nhập tháng đóng BHXH (Mbq)',
     pension: 'Lương hưu hằng tháng (tỷ lệ × Mbq)',
-    lumpSum: (mult: string, years: number) => `Trợ cấp một lần khi nghỉ hưu (${mult} × Mbq mỗi năm trên ${years} năm)`,
+    lumpSum: (mult: string, years: number) =>
+      `Trợ cấp một lần khi nghỉ hưu (${mult} × Mbq mỗi năm trên ${years} năm)`,
   },
   lump: {
     yearsBefore: 'Số năm đóng trước 2014',
@@ -109,7 +114,8 @@ const VI = {
     number: 'Số định danh cá nhân',
     province: 'Mã tỉnh nơi đăng ký khai sinh (3 chữ số đầu)',
     centurySex: 'Mã thế kỷ và giới tính (chữ số thứ 4)',
-    centurySexValue: (digit: number, sex: string, from: number) => `${digit}: ${sex}, sinh ${from}–${from + 99}`,
+    centurySexValue: (digit: number, sex: string, from: number) =>
+      `${digit}: ${sex}, sinh ${from}–${from + 99}`,
     birthYear: 'Năm sinh (thế kỷ + chữ số thứ 5–6)',
     random: 'Dãy số ngẫu nhiên (6 chữ số cuối)',
     result: 'Kết quả',
@@ -181,7 +187,8 @@ const EN: Labels = {
     birthMonth: 'Birth month',
     sex: 'Sex',
     ageInYear: (year) => `Retirement age in ${year}`,
-    reachedLater: (year) => `${year}: that age is only reached the year after, so the next year's age applies`,
+    reachedLater: (year) =>
+      `${year}: that age is only reached the year after, so the next year's age applies`,
     age: (years, months) => `${years} years ${months} months`,
     reaches: 'Month retirement age is reached',
     pensionStart: 'First pension month (the month after)',
@@ -195,7 +202,8 @@ const EN: Labels = {
     tooFewYears: (min) => `fewer than ${min} years of contributions`,
     tooYoung: (month) => `retirement age not reached (reached in ${month})`,
     transitional: (years, age) => `Joined before 2021 with at least ${years} years: may retire at ${age}`,
-    countedYears: (half) => `Years counted for the rate (odd months 1–${half} = half a year, ${half + 1}–11 = a full year)`,
+    countedYears: (half) =>
+      `Years counted for the rate (odd months 1–${half} = half a year, ${half + 1}–11 = a full year)`,
     rate: 'Pension rate',
     rateRule: (base, years, step) => `${base} for the first ${years} years, plus ${step} a year`,
     rateCap: (cap) => `capped at ${cap}`,

@@ -39,9 +39,21 @@ export function isCalcKind(kind: unknown): kind is CalcKind {
   return typeof kind === 'string' && Object.hasOwn(CALCULATORS, kind);
 }
 
-export function calculate<K extends CalcKind>(kind: K, input: unknown, ctx: CalcContext): CalcOutcome<CalcResults[K]>;
+export function calculate<K extends CalcKind>(
+  kind: K,
+  input: unknown,
+  ctx: CalcContext,
+): CalcOutcome<CalcResults[K]>;
 export function calculate(kind: string, input: unknown, ctx: CalcContext): CalcOutcome<CalcResults[CalcKind]>;
-export function calculate(kind: string, input: unknown, ctx: CalcContext): CalcOutcome<CalcResults[CalcKind]> {
-  if (!isCalcKind(kind)) return fail('calc.unknown_kind', langOf(ctx), { kind, kinds: CALC_KINDS.join(', ') });
-  return (CALCULATORS[kind] as (input: unknown, ctx: CalcContext) => CalcOutcome<CalcResults[CalcKind]>)(input, ctx);
+export function calculate(
+  kind: string,
+  input: unknown,
+  ctx: CalcContext,
+): CalcOutcome<CalcResults[CalcKind]> {
+  if (!isCalcKind(kind))
+    return fail('calc.unknown_kind', langOf(ctx), { kind, kinds: CALC_KINDS.join(', ') });
+  return (CALCULATORS[kind] as (input: unknown, ctx: CalcContext) => CalcOutcome<CalcResults[CalcKind]>)(
+    input,
+    ctx,
+  );
 }

@@ -3,8 +3,8 @@ import {
   type CalcContext,
   type CalcError,
   type CalcOutcome,
-  failure,
   fail,
+  failure,
   isFields,
   langOf,
   readDate,
@@ -61,7 +61,8 @@ export function checkCitizenId(input: CitizenIdInput, ctx: CalcContext): CalcOut
   // People write the number in groups ("001 098 012345"); spaces carry no meaning.
   const id = (input.id as string).replace(/\s+/g, '');
   const problems: CitizenIdProblem[] = [];
-  const add = (code: CitizenIdProblemCode, params: MessageParams) => problems.push({ code, message: message(code, lang, params) });
+  const add = (code: CitizenIdProblemCode, params: MessageParams) =>
+    problems.push({ code, message: message(code, lang, params) });
   const steps: Step[] = [{ label: C.number, value: id }];
 
   if (id.length !== 12) add('citizen_id.length', { length: id.length });
@@ -74,7 +75,14 @@ export function checkCitizenId(input: CitizenIdInput, ctx: CalcContext): CalcOut
   }
   if (problems.length > 0) {
     steps.push({ label: C.result, value: C.invalid(problems.length) });
-    const result = { valid: false, birthProvinceCode: null, birthProvinceName: null, century: null, sex: null, birthYear: null };
+    const result = {
+      valid: false,
+      birthProvinceCode: null,
+      birthProvinceName: null,
+      century: null,
+      sex: null,
+      birthYear: null,
+    };
     return { ok: true, result: { ...result, errors: problems, steps } };
   }
 

@@ -3,8 +3,8 @@ import {
   type CalcError,
   type CalcOutcome,
   calcError,
-  failure,
   fail,
+  failure,
   isFields,
   langOf,
   readDate,
@@ -56,25 +56,43 @@ export function quoteHhi(input: HhiQuoteInput, ctx: CalcContext): CalcOutcome<Hh
   const date = readDate(input, 'paymentDate', lang, errors);
   const rules = date === undefined ? undefined : findRulesAt(ctx.book, date);
   if (date !== undefined && !rules) {
-    errors.push(calcError('calc.date_out_of_range', lang, { date, first: ctx.book.firstDate }, 'paymentDate'));
+    errors.push(
+      calcError('calc.date_out_of_range', lang, { date, first: ctx.book.firstDate }, 'paymentDate'),
+    );
   }
 
   const members = input.members;
   const membersErr = typeError(members, 'number', 'members', 'integer', lang);
   if (membersErr) errors.push(membersErr);
   else if (!Number.isInteger(members) || (members as number) < 1 || (members as number) > MAX_HHI_MEMBERS) {
-    errors.push(calcError('calc.members_out_of_range', lang, { value: members as number, max: MAX_HHI_MEMBERS }, 'members'));
+    errors.push(
+      calcError(
+        'calc.members_out_of_range',
+        lang,
+        { value: members as number, max: MAX_HHI_MEMBERS },
+        'members',
+      ),
+    );
   }
 
   let allowed: number[] = [];
   if (rules) {
-    allowed = HHI_MODES.map((m) => param(rules, 'hhi.payment_months', m)).filter((n): n is number => n !== undefined);
+    allowed = HHI_MODES.map((m) => param(rules, 'hhi.payment_months', m)).filter(
+      (n): n is number => n !== undefined,
+    );
   }
   const months = input.months;
   const monthsErr = typeError(months, 'number', 'months', 'integer', lang);
   if (monthsErr) errors.push(monthsErr);
   else if (rules && !allowed.includes(months as number)) {
-    errors.push(calcError('calc.hhi_months_invalid', lang, { value: months as number, allowed: allowed.join(', ') }, 'months'));
+    errors.push(
+      calcError(
+        'calc.hhi_months_invalid',
+        lang,
+        { value: months as number, allowed: allowed.join(', ') },
+        'months',
+      ),
+    );
   }
 
   if (rules) {
@@ -83,7 +101,12 @@ export function quoteHhi(input: HhiQuoteInput, ctx: CalcContext): CalcOutcome<Hh
         const coverage = paramCoverage(ctx.book, key);
         const label = ruleKeyInfo(key)?.label[lang] ?? key;
         errors.push(
-          calcError('calc.parameter_not_in_force', lang, { date, label, from: coverage?.from, to: coverage?.to ?? undefined }, 'paymentDate'),
+          calcError(
+            'calc.parameter_not_in_force',
+            lang,
+            { date, label, from: coverage?.from, to: coverage?.to ?? undefined },
+            'paymentDate',
+          ),
         );
       }
     }
@@ -111,6 +134,13 @@ export function quoteHhi(input: HhiQuoteInput, ctx: CalcContext): CalcOutcome<Hh
     steps.push({ label: L.member(order, formatPpmPercent(factorPpm, lang)), value: monthly });
   }
   const total = monthlyTotal * m;
-  steps.push({ label: L.monthlyTotal, value: monthlyTotal }, { label: L.months, value: m }, { label: L.total, value: total });
-  return { ok: true, result: { ruleVersion: rules.id, baseSalary, members: list, monthlyTotal, total, steps } };
+  steps.push(
+    { label: L.monthlyTotal, value: monthlyTotal },
+    { label: L.months, value: m },
+    { label: L.total, value: total },
+  );
+  return {
+    ok: true,
+    result: { ruleVersion: rules.id, baseSalary, members: list, monthlyTotal, total, steps },
+  };
 }

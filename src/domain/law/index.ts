@@ -2,8 +2,19 @@
 export type { CalcContext, CalcError, CalcOutcome, Step } from './calc.input.ts';
 export { LABELS } from './calc.labels.ts';
 export { CALC_KINDS, type CalcKind, type CalcResults, calculate, isCalcKind } from './calculate.ts';
-export { type CitizenIdInput, type CitizenIdProblem, type CitizenIdResult, checkCitizenId } from './citizen-id.calc.ts';
-export { type HhiMember, type HhiQuoteInput, type HhiQuoteResult, MAX_HHI_MEMBERS, quoteHhi } from './hhi-quote.calc.ts';
+export {
+  type CitizenIdInput,
+  type CitizenIdProblem,
+  type CitizenIdResult,
+  checkCitizenId,
+} from './citizen-id.calc.ts';
+export {
+  type HhiMember,
+  type HhiQuoteInput,
+  type HhiQuoteResult,
+  MAX_HHI_MEMBERS,
+  quoteHhi,
+} from './hhi-quote.calc.ts';
 export {
   addDays,
   addMonths,
@@ -20,9 +31,11 @@ export {
   amountInWords,
   formatDate,
   formatDateVi,
+  formatDecimal,
   formatMonth,
   formatMonthVi,
   formatNumber,
+  formatPpmPercent,
   formatRatePercent,
   formatVnd,
   groupThousands,
@@ -38,8 +51,19 @@ export {
 } from './law.messages.ts';
 export { mulDivRound, PPM, toPpm } from './law.money.ts';
 export { computeLumpSum, type LumpSumInput, type LumpSumResult } from './lump-sum.calc.ts';
-export { adjustedAverageIncome, computePension, countHalfYears, type PensionInput, type PensionResult } from './pension.calc.ts';
-export { LEGACY_PROVINCES_2DIGIT, PROVINCES_2025, PROVINCES_2025_FROM, provincesAt } from './provinces.data.ts';
+export {
+  adjustedAverageIncome,
+  computePension,
+  countHalfYears,
+  type PensionInput,
+  type PensionResult,
+} from './pension.calc.ts';
+export {
+  LEGACY_PROVINCES_2DIGIT,
+  PROVINCES_2025,
+  PROVINCES_2025_FROM,
+  provincesAt,
+} from './provinces.data.ts';
 export {
   computeRetirementAge,
   type RetirementAge,
@@ -58,7 +82,14 @@ export {
   rulesAt,
   shortHash,
 } from './rules.book.ts';
-export { type EditOptions, type EditResult, type ParameterChange, setParameter, setTopup, type TopupChange } from './rules.edit.ts';
+export {
+  type EditOptions,
+  type EditResult,
+  type ParameterChange,
+  setParameter,
+  setTopup,
+  type TopupChange,
+} from './rules.edit.ts';
 export { RULE_KEYS, type RuleKey, type RuleKeyInfo, type RuleUnit, ruleKeyInfo } from './rules.keys.ts';
 export { DEFAULT_RULE_ROWS, DEFAULT_TOPUP_ROWS } from './rules.seed.ts';
 export {

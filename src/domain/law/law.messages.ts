@@ -34,15 +34,18 @@ const CATALOGUE = {
     en: (p) => `Field “${p.field}” must be ${p.expected}, not ${p.actual}`,
   },
   'calc.invalid_date': {
-    vi: (p) => `Ngày “${p.value}” ở trường “${p.field}” không hợp lệ: cần một ngày có thật dạng YYYY-MM-DD, ví dụ 2025-08-14`,
-    en: (p) => `Date “${p.value}” in “${p.field}” is not valid: expected a real day as YYYY-MM-DD, e.g. 2025-08-14`,
+    vi: (p) =>
+      `Ngày “${p.value}” ở trường “${p.field}” không hợp lệ: cần một ngày có thật dạng YYYY-MM-DD, ví dụ 2025-08-14`,
+    en: (p) =>
+      `Date “${p.value}” in “${p.field}” is not valid: expected a real day as YYYY-MM-DD, e.g. 2025-08-14`,
   },
   'calc.invalid_month': {
     vi: (p) => `Tháng “${p.value}” ở trường “${p.field}” không hợp lệ: cần dạng YYYY-MM, ví dụ 2026-04`,
     en: (p) => `Month “${p.value}” in “${p.field}” is not valid: expected YYYY-MM, e.g. 2026-04`,
   },
   'calc.date_out_of_range': {
-    vi: (p, l) => `Ngày ${day(p.date, l)} nằm ngoài mọi phiên bản quy tắc: chỉ tính được từ ngày ${day(p.first, l)}`,
+    vi: (p, l) =>
+      `Ngày ${day(p.date, l)} nằm ngoài mọi phiên bản quy tắc: chỉ tính được từ ngày ${day(p.first, l)}`,
     en: (p, l) => `${day(p.date, l)} is outside every rule version: calculations start on ${day(p.first, l)}`,
   },
   'calc.parameter_not_in_force': {
@@ -70,8 +73,10 @@ const CATALOGUE = {
     en: (p) => `Field “${p.field}” must be a whole number from ${p.min} to ${p.max}, not ${p.value}`,
   },
   'calc.income_below_floor': {
-    vi: (p, l) => `Thu nhập ${vnd(p.income, l)} thấp hơn mức tối thiểu ${vnd(p.floor, l)} (chuẩn nghèo nông thôn) tại ngày ${day(p.date, l)}`,
-    en: (p, l) => `Income ${vnd(p.income, l)} is below the minimum ${vnd(p.floor, l)} (rural poverty line) on ${day(p.date, l)}`,
+    vi: (p, l) =>
+      `Thu nhập ${vnd(p.income, l)} thấp hơn mức tối thiểu ${vnd(p.floor, l)} (chuẩn nghèo nông thôn) tại ngày ${day(p.date, l)}`,
+    en: (p, l) =>
+      `Income ${vnd(p.income, l)} is below the minimum ${vnd(p.floor, l)} (rural poverty line) on ${day(p.date, l)}`,
   },
   'calc.income_above_ceiling': {
     vi: (p, l) =>
@@ -90,12 +95,16 @@ const CATALOGUE = {
     en: (p) => `Unknown payment mode “${p.value}”; choose one of: ${p.modes}`,
   },
   'calc.months_out_of_range': {
-    vi: (p) => `Số tháng ${p.value} không hợp lệ cho ${p.modeName}: cần số nguyên từ ${p.min} đến ${p.max} tháng`,
-    en: (p) => `${p.value} months is not valid for ${p.modeName}: expected a whole number from ${p.min} to ${p.max}`,
+    vi: (p) =>
+      `Số tháng ${p.value} không hợp lệ cho ${p.modeName}: cần số nguyên từ ${p.min} đến ${p.max} tháng`,
+    en: (p) =>
+      `${p.value} months is not valid for ${p.modeName}: expected a whole number from ${p.min} to ${p.max}`,
   },
   'calc.months_mode_mismatch': {
-    vi: (p) => `Phương thức ${p.modeName} luôn là ${p.implied} tháng; bỏ “months” hoặc đặt bằng ${p.implied} (đang là ${p.value})`,
-    en: (p) => `Mode ${p.modeName} always covers ${p.implied} months; omit “months” or set it to ${p.implied} (got ${p.value})`,
+    vi: (p) =>
+      `Phương thức ${p.modeName} luôn là ${p.implied} tháng; bỏ “months” hoặc đặt bằng ${p.implied} (đang là ${p.value})`,
+    en: (p) =>
+      `Mode ${p.modeName} always covers ${p.implied} months; omit “months” or set it to ${p.implied} (got ${p.value})`,
   },
   'calc.backpay_over_cap': {
     vi: (p, l) =>
@@ -108,12 +117,16 @@ const CATALOGUE = {
     en: (p) => `Unknown category “${p.value}”; choose any of: ${p.categories}`,
   },
   'calc.categories_empty': {
-    vi: (p) => `Danh sách đối tượng trống; cần ít nhất một trong: ${p.categories} (bỏ trường này để dùng “other”)`,
-    en: (p) => `The category list is empty; give at least one of: ${p.categories} (omit the field for “other”)`,
+    vi: (p) =>
+      `Danh sách đối tượng trống; cần ít nhất một trong: ${p.categories} (bỏ trường này để dùng “other”)`,
+    en: (p) =>
+      `The category list is empty; give at least one of: ${p.categories} (omit the field for “other”)`,
   },
   'calc.unknown_province': {
-    vi: (p, l) => `Mã tỉnh “${p.value}” không tồn tại tại ngày ${day(p.date, l)}; dùng mã 2 chữ số, ví dụ 01 (Hà Nội), 79 (TP. Hồ Chí Minh)`,
-    en: (p, l) => `Province code “${p.value}” does not exist on ${day(p.date, l)}; use a 2-digit code such as 01 (Hà Nội) or 79 (Ho Chi Minh City)`,
+    vi: (p, l) =>
+      `Mã tỉnh “${p.value}” không tồn tại tại ngày ${day(p.date, l)}; dùng mã 2 chữ số, ví dụ 01 (Hà Nội), 79 (TP. Hồ Chí Minh)`,
+    en: (p, l) =>
+      `Province code “${p.value}” does not exist on ${day(p.date, l)}; use a 2-digit code such as 01 (Hà Nội) or 79 (Ho Chi Minh City)`,
   },
   'calc.fund_rate_missing': {
     vi: (p, l) =>
@@ -122,8 +135,10 @@ const CATALOGUE = {
       `No fund investment rate (r) is recorded for ${p.year} (payment date ${day(p.date, l)}); give “fundRate” as a monthly rate, e.g. 0.006583 for 0.6583% a month`,
   },
   'calc.invalid_fund_rate': {
-    vi: (p) => `“fundRate” phải là lãi suất tháng dạng thập phân từ 0 đến 0,1 (ví dụ 0.006583), không phải ${p.value}`,
-    en: (p) => `“fundRate” must be a monthly rate written as a decimal from 0 to 0.1 (e.g. 0.006583), not ${p.value}`,
+    vi: (p) =>
+      `“fundRate” phải là lãi suất tháng dạng thập phân từ 0 đến 0,1 (ví dụ 0.006583), không phải ${p.value}`,
+    en: (p) =>
+      `“fundRate” must be a monthly rate written as a decimal from 0 to 0.1 (e.g. 0.006583), not ${p.value}`,
   },
   'calc.unknown_sex': {
     vi: (p) => `Giới tính “${p.value}” ở trường “${p.field}” không hợp lệ; chỉ nhận M (nam) hoặc F (nữ)`,
@@ -175,8 +190,10 @@ const CATALOGUE = {
     en: (p) => `${p.label}: this parameter takes no scope; remove “${p.scope}”`,
   },
   'rules.overlap': {
-    vi: (p, l) => `${p.label}${scoped(p)}: giai đoạn ${period(p.from, p.to, l)} chồng lên giai đoạn ${period(p.otherFrom, p.otherTo, l)}`,
-    en: (p, l) => `${p.label}${scoped(p)}: period ${period(p.from, p.to, l)} overlaps ${period(p.otherFrom, p.otherTo, l)}`,
+    vi: (p, l) =>
+      `${p.label}${scoped(p)}: giai đoạn ${period(p.from, p.to, l)} chồng lên giai đoạn ${period(p.otherFrom, p.otherTo, l)}`,
+    en: (p, l) =>
+      `${p.label}${scoped(p)}: period ${period(p.from, p.to, l)} overlaps ${period(p.otherFrom, p.otherTo, l)}`,
   },
   'rules.gap': {
     vi: (p, l) => `${p.label}${scoped(p)}: không có giá trị từ ${day(p.from, l)} đến ${day(p.to, l)}`,
@@ -191,8 +208,10 @@ const CATALOGUE = {
     en: (p) => `${p.label} is missing for scope “${p.scope}”`,
   },
   'rules.no_open_end': {
-    vi: (p, l) => `${p.label}${scoped(p)} không có giá trị sau ngày ${day(p.to, l)}; phép tính cần tham số này sau ngày đó sẽ báo lỗi`,
-    en: (p, l) => `${p.label}${scoped(p)} has no value after ${day(p.to, l)}; calculations needing it after that day fail`,
+    vi: (p, l) =>
+      `${p.label}${scoped(p)} không có giá trị sau ngày ${day(p.to, l)}; phép tính cần tham số này sau ngày đó sẽ báo lỗi`,
+    en: (p, l) =>
+      `${p.label}${scoped(p)} has no value after ${day(p.to, l)}; calculations needing it after that day fail`,
   },
   'rules.unknown_province': {
     vi: (p) => `Mã tỉnh “${p.value}” không tồn tại; dùng mã 2 chữ số, ví dụ 01 (Hà Nội)`,
@@ -203,8 +222,10 @@ const CATALOGUE = {
     en: (p) => `Unknown category “${p.value}”; choose one of: ${p.categories}`,
   },
   'rules.change_in_past': {
-    vi: (p, l) => `Không thể sửa giai đoạn đã qua: ngày hiệu lực ${day(p.from, l)} trước ngày hôm nay ${day(p.today, l)}; chọn ngày từ ${day(p.today, l)} trở đi`,
-    en: (p, l) => `Past periods cannot change: start ${day(p.from, l)} is before today ${day(p.today, l)}; pick ${day(p.today, l)} or later`,
+    vi: (p, l) =>
+      `Không thể sửa giai đoạn đã qua: ngày hiệu lực ${day(p.from, l)} trước ngày hôm nay ${day(p.today, l)}; chọn ngày từ ${day(p.today, l)} trở đi`,
+    en: (p, l) =>
+      `Past periods cannot change: start ${day(p.from, l)} is before today ${day(p.today, l)}; pick ${day(p.today, l)} or later`,
   },
   // Problems inside a citizen-ID check result (valid: false).
   'citizen_id.length': {
@@ -213,23 +234,31 @@ const CATALOGUE = {
   },
   'citizen_id.not_digits': {
     vi: (p) => `Số định danh chỉ gồm chữ số 0–9; ký tự “${p.char}” ở vị trí ${p.position} không hợp lệ`,
-    en: (p) => `A personal ID number has digits 0–9 only; “${p.char}” at position ${p.position} is not allowed`,
+    en: (p) =>
+      `A personal ID number has digits 0–9 only; “${p.char}” at position ${p.position} is not allowed`,
   },
   'citizen_id.unknown_province': {
-    vi: (p) => `Mã tỉnh đăng ký khai sinh “${p.code}” không thuộc 63 mã tỉnh (ví dụ 001 Hà Nội, 079 TP. Hồ Chí Minh)`,
-    en: (p) => `Birth-registration province code “${p.code}” is not one of the 63 province codes (e.g. 001 Hà Nội, 079 Ho Chi Minh City)`,
+    vi: (p) =>
+      `Mã tỉnh đăng ký khai sinh “${p.code}” không thuộc 63 mã tỉnh (ví dụ 001 Hà Nội, 079 TP. Hồ Chí Minh)`,
+    en: (p) =>
+      `Birth-registration province code “${p.code}” is not one of the 63 province codes (e.g. 001 Hà Nội, 079 Ho Chi Minh City)`,
   },
   'citizen_id.sex_mismatch': {
-    vi: (p) => `Chữ số thế kỷ và giới tính ${p.digit} ứng với ${p.idSex}, nhưng giới tính đã khai là ${p.sex}`,
+    vi: (p) =>
+      `Chữ số thế kỷ và giới tính ${p.digit} ứng với ${p.idSex}, nhưng giới tính đã khai là ${p.sex}`,
     en: (p) => `Century-and-sex digit ${p.digit} means ${p.idSex}, but the sex given is ${p.sex}`,
   },
   'citizen_id.century_mismatch': {
-    vi: (p) => `Chữ số thế kỷ ${p.digit} ứng với năm sinh ${p.from}–${p.to}, nhưng năm sinh đã khai là ${p.year}`,
-    en: (p) => `Century digit ${p.digit} means birth years ${p.from}–${p.to}, but the birth year given is ${p.year}`,
+    vi: (p) =>
+      `Chữ số thế kỷ ${p.digit} ứng với năm sinh ${p.from}–${p.to}, nhưng năm sinh đã khai là ${p.year}`,
+    en: (p) =>
+      `Century digit ${p.digit} means birth years ${p.from}–${p.to}, but the birth year given is ${p.year}`,
   },
   'citizen_id.birth_year_mismatch': {
-    vi: (p) => `Số định danh ghi năm sinh ${p.idYear} (hai chữ số ${p.yy}), nhưng năm sinh đã khai là ${p.year}`,
-    en: (p) => `The number encodes birth year ${p.idYear} (digits ${p.yy}), but the birth year given is ${p.year}`,
+    vi: (p) =>
+      `Số định danh ghi năm sinh ${p.idYear} (hai chữ số ${p.yy}), nhưng năm sinh đã khai là ${p.year}`,
+    en: (p) =>
+      `The number encodes birth year ${p.idYear} (digits ${p.yy}), but the birth year given is ${p.year}`,
   },
   'citizen_id.birth_in_future': {
     vi: (p, l) => `Số định danh ghi năm sinh ${p.idYear}, sau ngày hôm nay ${day(p.today, l)}`,

@@ -3,8 +3,8 @@ import {
   type CalcError,
   type CalcOutcome,
   calcError,
-  failure,
   fail,
+  failure,
   isFields,
   langOf,
   readAmount,
@@ -59,16 +59,22 @@ const NEEDED = [
   ['vsi.contribution_rate', undefined],
 ] as const;
 
-function rulesFor(input: Readonly<Record<string, unknown>>, ctx: CalcContext, errors: CalcError[]): RuleSet | undefined {
+function rulesFor(
+  input: Readonly<Record<string, unknown>>,
+  ctx: CalcContext,
+  errors: CalcError[],
+): RuleSet | undefined {
   const lang = langOf(ctx);
   if (input.date !== undefined) {
     const date = readDate(input, 'date', lang, errors);
     if (date === undefined) return undefined;
     const rules = findRulesAt(ctx.book, date);
-    if (!rules) errors.push(calcError('calc.date_out_of_range', lang, { date, first: ctx.book.firstDate }, 'date'));
+    if (!rules)
+      errors.push(calcError('calc.date_out_of_range', lang, { date, first: ctx.book.firstDate }, 'date'));
     return rules;
   }
-  if (ctx.today !== undefined && isIsoDate(ctx.today)) return findRulesAt(ctx.book, ctx.today) ?? latestRules(ctx.book);
+  if (ctx.today !== undefined && isIsoDate(ctx.today))
+    return findRulesAt(ctx.book, ctx.today) ?? latestRules(ctx.book);
   return latestRules(ctx.book);
 }
 
@@ -79,7 +85,8 @@ export function computeLumpSum(input: LumpSumInput, ctx: CalcContext): CalcOutco
   const before = readInteger(input, 'monthsBefore2014', 0, MAX_MONTHS, lang, errors);
   const from = readInteger(input, 'monthsFrom2014', 0, MAX_MONTHS, lang, errors);
   const mbq = readAmount(input, 'averageMonthlyIncome', lang, errors);
-  const support = input.stateSupportReceived === undefined ? 0 : readAmount(input, 'stateSupportReceived', lang, errors);
+  const support =
+    input.stateSupportReceived === undefined ? 0 : readAmount(input, 'stateSupportReceived', lang, errors);
   const illness = readBoolean(input, 'seriousIllness', false, lang, errors);
   const paid = input.amountPaid === undefined ? undefined : readAmount(input, 'amountPaid', lang, errors);
   const rules = rulesFor(input, ctx, errors);
@@ -90,7 +97,14 @@ export function computeLumpSum(input: LumpSumInput, ctx: CalcContext): CalcOutco
   if (before !== undefined && from !== undefined && before + from === 0) {
     errors.push(calcError('calc.no_contributions', lang, {}, 'monthsFrom2014'));
   }
-  if (errors.length > 0 || before === undefined || from === undefined || mbq === undefined || support === undefined || !rules) {
+  if (
+    errors.length > 0 ||
+    before === undefined ||
+    from === undefined ||
+    mbq === undefined ||
+    support === undefined ||
+    !rules
+  ) {
     return failure(errors);
   }
 
@@ -117,7 +131,7 @@ export function computeLumpSum(input: LumpSumInput, ctx: CalcContext): CalcOutco
     const ratePpm = toPpm(param(rules, 'vsi.contribution_rate')!);
     const paidIn = paid ?? mulDivRound(mbq, ratePpm, 1, PPM) * (before + from);
     const cap = mulDivRound(mbq, capPpm, 1, PPM);
-    gross = paidIn < cap ? paidIn : cap;
+    gross = Math.min(paidIn, cap);
     steps.push(
       { label: paid === undefined ? S.paidEstimated : S.paidGiven, value: paidIn },
       { label: S.underOneYear(formatDecimal(capPpm / PPM, lang)), value: cap },

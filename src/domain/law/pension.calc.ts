@@ -3,8 +3,8 @@ import {
   type CalcError,
   type CalcOutcome,
   calcError,
-  failure,
   fail,
+  failure,
   isFields,
   langOf,
   readAmount,
@@ -18,10 +18,10 @@ import { LABELS } from './calc.labels.ts';
 import { firstDayOfMonth, monthIndex, monthOfIndex } from './law.calendar.ts';
 import { formatDecimal, formatMonth, formatPpmPercent, type Lang } from './law.format.ts';
 import { mulDivRound, PPM, toPpm } from './law.money.ts';
+import { retirementAgeError, retirementAgeOf, retirementSteps } from './retirement-age.calc.ts';
 import { findRulesAt, param, paramCoverage } from './rules.book.ts';
 import { ruleKeyInfo } from './rules.keys.ts';
 import type { RuleBook, RuleSet, Sex } from './rules.types.ts';
-import { retirementAgeError, retirementAgeOf, retirementSteps } from './retirement-age.calc.ts';
 
 /**
  * Monthly pension (RULES.md §6): eligibility by minimum years (20 before 2025-07-01, 15 from then),
@@ -75,7 +75,7 @@ export function pensionRateHalfPpm(rules: RuleSet, sex: Sex, halves: number): nu
     }
   }
   const max2 = 2 * toPpm(param(rules, 'pension.max_rate')!);
-  return rate2 > max2 ? max2 : rate2;
+  return Math.min(rate2, max2);
 }
 
 const NEEDED = [
@@ -101,7 +101,12 @@ export function missingParameter(
     if (param(rules, key, scope) !== undefined) continue;
     const coverage = paramCoverage(book, key, scope);
     const label = ruleKeyInfo(key)?.label[lang] ?? key;
-    return calcError('calc.parameter_not_in_force', lang, { date, label, from: coverage?.from, to: coverage?.to ?? undefined }, field);
+    return calcError(
+      'calc.parameter_not_in_force',
+      lang,
+      { date, label, from: coverage?.from, to: coverage?.to ?? undefined },
+      field,
+    );
   }
   return undefined;
 }
@@ -115,12 +120,16 @@ export function computePension(input: PensionInput, ctx: CalcContext): CalcOutco
   const retirementMonth = readMonth(input, 'retirementMonth', lang, errors);
   const mbq = readAmount(input, 'averageMonthlyIncome', lang, errors);
   const joinedBefore2021 = readBoolean(input, 'joinedBefore2021', false, lang, errors);
-  const birthMonth = input.birthMonth === undefined ? undefined : readMonth(input, 'birthMonth', lang, errors);
+  const birthMonth =
+    input.birthMonth === undefined ? undefined : readMonth(input, 'birthMonth', lang, errors);
   let rules: RuleSet | undefined;
   if (retirementMonth) {
     const date = firstDayOfMonth(retirementMonth);
     rules = findRulesAt(ctx.book, date);
-    if (!rules) errors.push(calcError('calc.date_out_of_range', lang, { date, first: ctx.book.firstDate }, 'retirementMonth'));
+    if (!rules)
+      errors.push(
+        calcError('calc.date_out_of_range', lang, { date, first: ctx.book.firstDate }, 'retirementMonth'),
+      );
     else if (sex) {
       const needed = NEEDED.map(([k, s]) => [k, s === 'sex' ? sex : undefined] as const);
       const missing = missingParameter(ctx.book, rules, needed, date, lang, 'retirementMonth');
@@ -160,10 +169,14 @@ export function computePension(input: PensionInput, ctx: CalcContext): CalcOutco
     const transYears = param(rules, 'retire.transitional_min_years');
     if (joinedBefore2021 && transAge !== undefined && transYears !== undefined && months >= transYears * 12) {
       const transReach = monthIndex(birthMonth) + transAge;
-      steps.push({ label: P.transitional(transYears, L.retire.age(Math.floor(transAge / 12), transAge % 12)), value: formatMonth(monthOfIndex(transReach), lang) });
+      steps.push({
+        label: P.transitional(transYears, L.retire.age(Math.floor(transAge / 12), transAge % 12)),
+        value: formatMonth(monthOfIndex(transReach), lang),
+      });
       if (transReach < reached) reached = transReach;
     }
-    if (monthIndex(retirementMonth) < reached) reasons.push(P.tooYoung(formatMonth(monthOfIndex(reached), lang)));
+    if (monthIndex(retirementMonth) < reached)
+      reasons.push(P.tooYoung(formatMonth(monthOfIndex(reached), lang)));
   }
 
   const eligible = reasons.length === 0;
@@ -183,9 +196,16 @@ export function computePension(input: PensionInput, ctx: CalcContext): CalcOutco
     const base = param(rules, 'pension.base_rate', sex)!;
     const baseYears = param(rules, 'pension.base_years', sex)!;
     const step = param(rules, 'pension.step_rate', sex)!;
-    const rule = P.rateRule(formatPpmPercent(toPpm(base), lang), baseYears, formatPpmPercent(toPpm(step), lang));
+    const rule = P.rateRule(
+      formatPpmPercent(toPpm(base), lang),
+      baseYears,
+      formatPpmPercent(toPpm(step), lang),
+    );
     const maxPpm = toPpm(param(rules, 'pension.max_rate')!);
-    steps.push({ label: P.rate, value: `${formatPpmPercent(rate2 / 2, lang)} (${rule}; ${P.rateCap(formatPpmPercent(maxPpm, lang))})` });
+    steps.push({
+      label: P.rate,
+      value: `${formatPpmPercent(rate2 / 2, lang)} (${rule}; ${P.rateCap(formatPpmPercent(maxPpm, lang))})`,
+    });
     steps.push(
       { label: P.average, value: mbq },
       { label: P.pension, value: pension },

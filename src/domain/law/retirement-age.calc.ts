@@ -3,8 +3,8 @@ import {
   type CalcError,
   type CalcOutcome,
   calcError,
-  failure,
   fail,
+  failure,
   isFields,
   langOf,
   readMonth,
@@ -65,7 +65,8 @@ export function retirementAgeOf(
   const firstYear = yearOf(book.firstDate);
   const firstRules = ageRules(book, firstYear);
   const firstAge = firstRules && param(firstRules, 'retire.age_months', sex);
-  if (firstAge === undefined || firstAge === null) return { error: 'calc.parameter_not_in_force', year: firstYear };
+  if (firstAge === undefined || firstAge === null)
+    return { error: 'calc.parameter_not_in_force', year: firstYear };
   let year = Math.floor((born + firstAge) / 12);
   if (year < firstYear) return { error: 'calc.retirement_before_rules', year };
   const skipped: { year: number; ageMonths: number }[] = [];
@@ -94,7 +95,10 @@ export function retirementSteps(age: RetirementAge, lang: Lang): Step[] {
   const L = LABELS[lang].retire;
   const steps: Step[] = [];
   for (const s of age.skipped) {
-    steps.push({ label: L.reachedLater(s.year), value: L.age(Math.floor(s.ageMonths / 12), s.ageMonths % 12) });
+    steps.push({
+      label: L.reachedLater(s.year),
+      value: L.age(Math.floor(s.ageMonths / 12), s.ageMonths % 12),
+    });
   }
   steps.push(
     { label: L.ageInYear(age.year), value: L.age(Math.floor(age.ageMonths / 12), age.ageMonths % 12) },
@@ -121,7 +125,10 @@ export function retirementAgeError(
   return calcError('calc.parameter_not_in_force', lang, params, field);
 }
 
-export function computeRetirementAge(input: RetirementAgeInput, ctx: CalcContext): CalcOutcome<RetirementAgeResult> {
+export function computeRetirementAge(
+  input: RetirementAgeInput,
+  ctx: CalcContext,
+): CalcOutcome<RetirementAgeResult> {
   const lang = langOf(ctx);
   if (!isFields(input)) return fail('calc.invalid_input', lang, {});
   const errors: CalcError[] = [];
@@ -130,7 +137,8 @@ export function computeRetirementAge(input: RetirementAgeInput, ctx: CalcContext
   if (errors.length > 0 || !sex || !birthMonth) return failure(errors);
 
   const age = retirementAgeOf(ctx.book, sex, birthMonth);
-  if ('error' in age) return failure([retirementAgeError(ctx.book, age, birthMonth, sex, lang, 'birthMonth')]);
+  if ('error' in age)
+    return failure([retirementAgeError(ctx.book, age, birthMonth, sex, lang, 'birthMonth')]);
   const L = LABELS[lang];
   const steps: Step[] = [
     { label: L.retire.birthMonth, value: formatMonth(birthMonth, lang) },

@@ -16,7 +16,12 @@ export class LawError extends Error {
   readonly code: string;
   readonly params: MessageParams;
   readonly problems: readonly RuleProblem[];
-  constructor(code: string, detail: string, params: MessageParams = {}, problems: readonly RuleProblem[] = []) {
+  constructor(
+    code: string,
+    detail: string,
+    params: MessageParams = {},
+    problems: readonly RuleProblem[] = [],
+  ) {
     super(detail);
     this.name = 'LawError';
     this.code = code;
@@ -171,8 +176,12 @@ export function findRulesAt(ruleBook: RuleBook, date: string): RuleSet | undefin
 export function rulesAt(book: RuleBook, date: string): RuleSet {
   const set = findRulesAt(book, date);
   if (set) return set;
-  if (!isIsoDate(date)) throw new LawError('calc.invalid_date', `Invalid date ${date}`, { field: 'date', value: date });
-  throw new LawError('calc.date_out_of_range', `${date} is before ${book.firstDate}`, { date, first: book.firstDate });
+  if (!isIsoDate(date))
+    throw new LawError('calc.invalid_date', `Invalid date ${date}`, { field: 'date', value: date });
+  throw new LawError('calc.date_out_of_range', `${date} is before ${book.firstDate}`, {
+    date,
+    first: book.firstDate,
+  });
 }
 
 /** The rule set of the last version (open-ended): used when a calculation has no date at all. */
@@ -187,7 +196,11 @@ export function paramAt(book: RuleBook, key: string, date: string, scope?: strin
 }
 
 /** The span a parameter covers in the book: its first start and last end (null when open). */
-export function paramCoverage(book: RuleBook, key: string, scope?: string): { from: string; to: string | null } | undefined {
+export function paramCoverage(
+  book: RuleBook,
+  key: string,
+  scope?: string,
+): { from: string; to: string | null } | undefined {
   let from: string | undefined;
   let to: string | null = '';
   for (const row of book.rows) {

@@ -37,7 +37,9 @@ export interface EditOptions {
   readonly lang?: Lang;
 }
 
-export type EditResult<T> = { ok: true; rows: T[]; warnings: RuleProblem[] } | { ok: false; problems: RuleProblem[] };
+export type EditResult<T> =
+  | { ok: true; rows: T[]; warnings: RuleProblem[] }
+  | { ok: false; problems: RuleProblem[] };
 
 interface Period {
   readonly validFrom: string;
@@ -69,19 +71,27 @@ function paint<T extends Period>(rows: readonly T[], added: T, sameSeries: (row:
       out.push(added);
       inserted = true;
     }
-    if (to !== null && (row.validTo === null || row.validTo > to)) out.push({ ...row, validFrom: addDays(to, 1) });
+    if (to !== null && (row.validTo === null || row.validTo > to))
+      out.push({ ...row, validFrom: addDays(to, 1) });
   }
   if (!inserted) out.push(added);
   return out;
 }
 
-function refuseOutOfTime(change: { validFrom: string; validTo?: string | null }, options: EditOptions): RuleProblem | undefined {
+function refuseOutOfTime(
+  change: { validFrom: string; validTo?: string | null },
+  options: EditOptions,
+): RuleProblem | undefined {
   const lang = options.lang ?? 'vi';
   if (!isIsoDate(options.today)) {
     return {
       code: 'rules.invalid_date',
       severity: 'error',
-      message: message('rules.invalid_date', lang, { label: 'today', field: 'today', value: String(options.today) }),
+      message: message('rules.invalid_date', lang, {
+        label: 'today',
+        field: 'today',
+        value: String(options.today),
+      }),
     };
   }
   for (const field of ['validFrom', 'validTo'] as const) {
@@ -112,7 +122,11 @@ function finish<T>(rows: T[], problems: RuleProblem[]): EditResult<T> {
 }
 
 /** Records a parameter value from `change.validFrom`; returns the new rows or the problems. */
-export function setParameter(rows: readonly RuleRow[], change: ParameterChange, options: EditOptions): EditResult<RuleRow> {
+export function setParameter(
+  rows: readonly RuleRow[],
+  change: ParameterChange,
+  options: EditOptions,
+): EditResult<RuleRow> {
   const refused = refuseOutOfTime(change, options);
   if (refused) return { ok: false, problems: [refused] };
   const base = {
@@ -129,7 +143,11 @@ export function setParameter(rows: readonly RuleRow[], change: ParameterChange, 
 }
 
 /** Records a local top-up from `change.validFrom` for one province and category. */
-export function setTopup(topups: readonly TopupRow[], change: TopupChange, options: EditOptions): EditResult<TopupRow> {
+export function setTopup(
+  topups: readonly TopupRow[],
+  change: TopupChange,
+  options: EditOptions,
+): EditResult<TopupRow> {
   const refused = refuseOutOfTime(change, options);
   if (refused) return { ok: false, problems: [refused] };
   const added: TopupRow = {
@@ -141,6 +159,10 @@ export function setTopup(topups: readonly TopupRow[], change: TopupChange, optio
     basis: change.basis,
     confidence: change.confidence,
   };
-  const next = paint(topups, added, (t) => t.provinceCode === change.provinceCode && t.category === change.category);
+  const next = paint(
+    topups,
+    added,
+    (t) => t.provinceCode === change.provinceCode && t.category === change.category,
+  );
   return finish(next, validateTopupRows(next, options.lang ?? 'vi'));
 }

@@ -63,15 +63,31 @@ function checkPeriod(
 ): boolean {
   let datesOk = true;
   if (!isIsoDate(row.validFrom)) {
-    out.push(problem('rules.invalid_date', lang, { ...params, field: 'validFrom', value: String(row.validFrom) }, at));
+    out.push(
+      problem(
+        'rules.invalid_date',
+        lang,
+        { ...params, field: 'validFrom', value: String(row.validFrom) },
+        at,
+      ),
+    );
     datesOk = false;
   }
   if (row.validTo !== null && !isIsoDate(row.validTo)) {
-    out.push(problem('rules.invalid_date', lang, { ...params, field: 'validTo', value: String(row.validTo) }, at));
+    out.push(
+      problem('rules.invalid_date', lang, { ...params, field: 'validTo', value: String(row.validTo) }, at),
+    );
     datesOk = false;
   }
   if (datesOk && row.validTo !== null && (row.validFrom as string) > (row.validTo as string)) {
-    out.push(problem('rules.inverted_period', lang, { ...params, from: row.validFrom as string, to: row.validTo as string }, at));
+    out.push(
+      problem(
+        'rules.inverted_period',
+        lang,
+        { ...params, from: row.validFrom as string, to: row.validTo as string },
+        at,
+      ),
+    );
     datesOk = false;
   }
   if (typeof row.basis !== 'string' || row.basis.trim() === '') {
@@ -99,11 +115,21 @@ function checkSeries(
     if (prev.validTo === null || cur.validFrom <= prev.validTo) {
       const p = { ...params, from: cur.validFrom, to: cur.validTo ?? undefined };
       out.push(
-        problem('rules.overlap', lang, { ...p, otherFrom: prev.validFrom, otherTo: prev.validTo ?? undefined }, { ...at, index: cur.index }),
+        problem(
+          'rules.overlap',
+          lang,
+          { ...p, otherFrom: prev.validFrom, otherTo: prev.validTo ?? undefined },
+          { ...at, index: cur.index },
+        ),
       );
     } else if (contiguous && cur.validFrom > addDays(prev.validTo, 1)) {
       out.push(
-        problem('rules.gap', lang, { ...params, from: addDays(prev.validTo, 1), to: addDays(cur.validFrom, -1) }, { ...at, index: cur.index }),
+        problem(
+          'rules.gap',
+          lang,
+          { ...params, from: addDays(prev.validTo, 1), to: addDays(cur.validFrom, -1) },
+          { ...at, index: cur.index },
+        ),
       );
     }
   }
@@ -123,12 +149,21 @@ export function validateRuleRows(rows: readonly RuleRow[], lang: Lang = 'vi'): R
     const params = { label, scope: row.scope };
     if (info.scopes) {
       if (row.scope === undefined || !info.scopes.includes(row.scope)) {
-        out.push(problem('rules.invalid_scope', lang, { label, scope: String(row.scope), allowed: info.scopes.join(', ') }, at));
+        out.push(
+          problem(
+            'rules.invalid_scope',
+            lang,
+            { label, scope: String(row.scope), allowed: info.scopes.join(', ') },
+            at,
+          ),
+        );
         return;
       }
     } else if (info.yearScope) {
       if (row.scope === undefined || !/^\d{4}$/.test(row.scope)) {
-        out.push(problem('rules.invalid_scope', lang, { label, scope: String(row.scope), allowed: 'YYYY' }, at));
+        out.push(
+          problem('rules.invalid_scope', lang, { label, scope: String(row.scope), allowed: 'YYYY' }, at),
+        );
         return;
       }
     } else if (row.scope !== undefined) {
@@ -136,13 +171,21 @@ export function validateRuleRows(rows: readonly RuleRow[], lang: Lang = 'vi'): R
       return;
     }
     if (!valueIsValid(info.unit, row.value)) {
-      out.push(problem('rules.invalid_value', lang, { ...params, value: String(row.value), expected: EXPECTED[info.unit][lang] }, at));
+      out.push(
+        problem(
+          'rules.invalid_value',
+          lang,
+          { ...params, value: String(row.value), expected: EXPECTED[info.unit][lang] },
+          at,
+        ),
+      );
     }
     if (!checkPeriod(row, params, at, lang, out)) return;
     const id = row.scope === undefined ? row.key : `${row.key}:${row.scope}`;
     let entry = series.get(id);
     if (!entry) {
-      entry = row.scope === undefined ? { key: row.key, rows: [] } : { key: row.key, scope: row.scope, rows: [] };
+      entry =
+        row.scope === undefined ? { key: row.key, rows: [] } : { key: row.key, scope: row.scope, rows: [] };
       series.set(id, entry);
     }
     entry.rows.push({ validFrom: row.validFrom, validTo: row.validTo, index });
@@ -155,7 +198,9 @@ export function validateRuleRows(rows: readonly RuleRow[], lang: Lang = 'vi'): R
     checkSeries(entry.rows, info.mandatory, params, at, lang, out);
     const last = entry.rows[entry.rows.length - 1]!;
     if (info.mandatory && last.validTo !== null) {
-      out.push(problem('rules.no_open_end', lang, { ...params, to: last.validTo }, { ...at, severity: 'warning' }));
+      out.push(
+        problem('rules.no_open_end', lang, { ...params, to: last.validTo }, { ...at, severity: 'warning' }),
+      );
     }
   }
 
@@ -167,7 +212,8 @@ export function validateRuleRows(rows: readonly RuleRow[], lang: Lang = 'vi'): R
       continue;
     }
     for (const scope of info.scopes) {
-      if (!series.has(`${key}:${scope}`)) out.push(problem('rules.missing_scope', lang, { label, scope }, { key, scope }));
+      if (!series.has(`${key}:${scope}`))
+        out.push(problem('rules.missing_scope', lang, { label, scope }, { key, scope }));
     }
   }
   return out;
@@ -189,11 +235,25 @@ export function validateTopupRows(topups: readonly TopupRow[], lang: Lang = 'vi'
       ok = false;
     }
     if (!(CATEGORIES as readonly string[]).includes(row.category)) {
-      out.push(problem('rules.unknown_category', lang, { value: String(row.category), categories: CATEGORY_LIST }, at));
+      out.push(
+        problem(
+          'rules.unknown_category',
+          lang,
+          { value: String(row.category), categories: CATEGORY_LIST },
+          at,
+        ),
+      );
       ok = false;
     }
     if (!valueIsValid('rate', row.value) || row.value > 1) {
-      out.push(problem('rules.invalid_value', lang, { ...params, value: String(row.value), expected: EXPECTED.rate[lang] }, at));
+      out.push(
+        problem(
+          'rules.invalid_value',
+          lang,
+          { ...params, value: String(row.value), expected: EXPECTED.rate[lang] },
+          at,
+        ),
+      );
     }
     if (!checkPeriod(row, params, at, lang, out) || !ok) return;
     const list = series.get(scope) ?? [];

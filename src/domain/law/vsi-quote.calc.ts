@@ -4,9 +4,8 @@ import {
   type CalcOutcome,
   calcError,
   type Fields,
-  failure,
   fail,
-  invalidType,
+  failure,
   isFields,
   langOf,
   readAmount,
@@ -19,9 +18,18 @@ import { isIsoDate } from './law.calendar.ts';
 import { formatDateVi, formatPpmPercent, type Lang } from './law.format.ts';
 import { mulDivRound, PPM, roundSum } from './law.money.ts';
 import { provincesAt } from './provinces.data.ts';
-import { findRulesAt, paramCoverage } from './rules.book.ts';
-import { ruleKeyInfo } from './rules.keys.ts';
-import { CATEGORIES, type Category, type RuleSet, VSI_MODES, type VsiMode } from './rules.types.ts';
+import { findRulesAt } from './rules.book.ts';
+import type { Category, RuleSet, VsiMode } from './rules.types.ts';
+import {
+  checkIncome,
+  IS_MODE,
+  MAX_USED_MONTHS,
+  MODE_LIST,
+  missingRule,
+  readCategories,
+  readFundRate,
+  readMonths,
+} from './vsi-quote.input.ts';
 import { localTopup, type VsiRules, vsiRules } from './vsi-quote.rules.ts';
 
 /**
@@ -56,95 +64,6 @@ export interface VsiQuoteResult {
   readonly steps: Step[];
 }
 
-const IS_MODE: Readonly<Record<string, true>> = Object.fromEntries(VSI_MODES.map((m) => [m, true]));
-const IS_CATEGORY: Readonly<Record<string, true>> = Object.fromEntries(CATEGORIES.map((c) => [c, true]));
-const DEFAULT_CATEGORIES: readonly Category[] = ['other'];
-const CATEGORY_LIST = CATEGORIES.join(', ');
-const MODE_LIST = VSI_MODES.join(', ');
-const MAX_USED_MONTHS = 1200;
-const MAX_FUND_RATE = 0.1;
-
-function missingRule(ctx: CalcContext, lang: Lang, date: string, key: string, scope?: string): CalcError {
-  const coverage = paramCoverage(ctx.book, key, scope);
-  const label = ruleKeyInfo(key)?.label[lang] ?? key;
-  return calcError(
-    'calc.parameter_not_in_force',
-    lang,
-    { date, label, from: coverage?.from, to: coverage?.to ?? undefined },
-    'paymentDate',
-  );
-}
-
-function checkIncome(income: number, v: VsiRules, date: string, lang: Lang, errors: CalcError[]): void {
-  const field = 'monthlyIncome';
-  if (income < v.povertyLine) {
-    errors.push(calcError('calc.income_below_floor', lang, { income, floor: v.povertyLine, date }, field));
-  } else if (income > v.ceiling) {
-    const baseLabel = LABELS[lang].base[v.ceilingBase];
-    errors.push(
-      calcError('calc.income_above_ceiling', lang, { income, ceiling: v.ceiling, multiplier: v.multiplier, baseLabel, date }, field),
-    );
-  } else if (v.step > 0 && (income - v.povertyLine) % v.step !== 0) {
-    const lower = v.povertyLine + Math.floor((income - v.povertyLine) / v.step) * v.step;
-    const params = { income, floor: v.povertyLine, step: v.step, lower, upper: lower + v.step, date };
-    errors.push(calcError('calc.income_not_on_step', lang, params, field));
-  }
-}
-
-function readMonths(input: Fields, mode: VsiMode, v: VsiRules, date: string, lang: Lang, errors: CalcError[]): number {
-  const value = input.months;
-  const modeName = LABELS[lang].mode[mode];
-  if (mode === 'advance' || mode === 'backpay') {
-    const err = typeError(value, 'number', 'months', 'integer', lang);
-    if (err) {
-      errors.push(err);
-      return 0;
-    }
-    const n = value as number;
-    const max = mode === 'advance' ? v.advanceMax : v.backpayMax;
-    if (mode === 'backpay' && Number.isInteger(n) && n > max) {
-      errors.push(calcError('calc.backpay_over_cap', lang, { value: n, max, date }, 'months'));
-    } else if (!Number.isInteger(n) || n < 1 || n > max) {
-      errors.push(calcError('calc.months_out_of_range', lang, { value: n, min: 1, max, modeName }, 'months'));
-    }
-    return n;
-  }
-  const implied = v.modeMonths[mode];
-  if (value !== undefined && value !== implied) {
-    const err = typeError(value, 'number', 'months', 'integer', lang);
-    errors.push(err ?? calcError('calc.months_mode_mismatch', lang, { value: value as number, modeName, implied }, 'months'));
-  }
-  return implied;
-}
-
-function readCategories(input: Fields, lang: Lang, errors: CalcError[]): readonly Category[] {
-  const value = input.categories;
-  if (value === undefined) return DEFAULT_CATEGORIES;
-  const categories = CATEGORY_LIST;
-  if (!Array.isArray(value)) {
-    errors.push(invalidType(value, 'categories', 'list', lang));
-    return DEFAULT_CATEGORIES;
-  }
-  if (value.length === 0) errors.push(calcError('calc.categories_empty', lang, { categories }, 'categories'));
-  for (let i = 0; i < value.length; i++) {
-    const c = value[i];
-    if (typeof c !== 'string' || IS_CATEGORY[c] !== true) {
-      errors.push(calcError('calc.unknown_category', lang, { value: String(c), categories }, `categories[${i}]`));
-    }
-  }
-  return value as readonly Category[];
-}
-
-function readFundRate(input: Fields, lang: Lang, errors: CalcError[]): number | undefined {
-  const value = input.fundRate;
-  if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_FUND_RATE) {
-    errors.push(calcError('calc.invalid_fund_rate', lang, { value: String(value) }, 'fundRate'));
-    return undefined;
-  }
-  return value;
-}
-
 const rateTexts = new Map<number, string>();
 
 /** The text of a fund rate given in the input; memoised because callers reuse a handful of rates. */
@@ -159,12 +78,21 @@ function givenRateText(rate: number, lang: Lang): string {
   return text;
 }
 
-/** The category with the highest state support pct among the person's categories. */
-function bestCategory(categories: readonly Category[], ppm: Readonly<Record<Category, number>>): Category {
+/**
+ * The category the person is supported under: the highest state pct among their categories (the law),
+ * ties broken by the higher local top-up. The local top-up follows the same category, so a person is
+ * never supported as "poor" by the State and as "near-poor" by the province at once.
+ */
+function bestCategory(
+  categories: readonly Category[],
+  ppm: Readonly<Record<Category, number>>,
+  local: Readonly<Record<Category, number>> | undefined,
+): Category {
   let best = categories[0] ?? 'other';
   for (let i = 1; i < categories.length; i++) {
     const c = categories[i]!;
-    if (ppm[c] > ppm[best]) best = c;
+    const tie = ppm[c] === ppm[best] && local !== undefined && local[c] > local[best];
+    if (ppm[c] > ppm[best] || tie) best = c;
   }
   return best;
 }
@@ -180,14 +108,20 @@ export function quoteVsi(input: VsiQuoteInput, ctx: CalcContext): CalcOutcome<Vs
   let v: VsiRules | undefined;
   if (rules === undefined) {
     const err = typeError(date, 'string', 'paymentDate', 'date', lang);
+    const first = ctx.book.firstDate;
     if (err) errors.push(err);
     else if (isIsoDate(date)) {
-      errors.push(calcError('calc.date_out_of_range', lang, { date: date as string, first: ctx.book.firstDate }, 'paymentDate'));
-    } else errors.push(calcError('calc.invalid_date', lang, { field: 'paymentDate', value: date as string }, 'paymentDate'));
+      errors.push(calcError('calc.date_out_of_range', lang, { date, first }, 'paymentDate'));
+    } else {
+      errors.push(
+        calcError('calc.invalid_date', lang, { field: 'paymentDate', value: String(date) }, 'paymentDate'),
+      );
+    }
   } else {
     const view = vsiRules(rules);
-    if (view.missing) errors.push(missingRule(ctx, lang, date as string, view.missing.key, view.missing.scope));
-    else v = view;
+    if (view.missing) {
+      errors.push(missingRule(ctx, lang, date as string, view.missing.key, view.missing.scope));
+    } else v = view;
   }
   const paymentDate = date as string;
 
@@ -199,7 +133,9 @@ export function quoteVsi(input: VsiQuoteInput, ctx: CalcContext): CalcOutcome<Vs
   if (typeof modeValue === 'string' && IS_MODE[modeValue] === true) mode = modeValue as VsiMode;
   else {
     const err = typeError(modeValue, 'string', 'mode', 'string', lang);
-    errors.push(err ?? calcError('calc.unknown_mode', lang, { value: String(modeValue), modes: MODE_LIST }, 'mode'));
+    errors.push(
+      err ?? calcError('calc.unknown_mode', lang, { value: String(modeValue), modes: MODE_LIST }, 'mode'),
+    );
   }
   const months = mode && v ? readMonths(fields, mode, v, paymentDate, lang, errors) : 0;
   const categories = readCategories(fields, lang, errors);
@@ -209,7 +145,14 @@ export function quoteVsi(input: VsiQuoteInput, ctx: CalcContext): CalcOutcome<Vs
     const err = typeError(provinceCode, 'string', 'provinceCode', 'string', lang);
     if (err) errors.push(err);
     else if (v && !Object.hasOwn(provincesAt(paymentDate), provinceCode as string)) {
-      errors.push(calcError('calc.unknown_province', lang, { value: provinceCode as string, date: paymentDate }, 'provinceCode'));
+      errors.push(
+        calcError(
+          'calc.unknown_province',
+          lang,
+          { value: provinceCode as string, date: paymentDate },
+          'provinceCode',
+        ),
+      );
     }
   }
   const used = readInteger(fields, 'supportedMonthsUsed', 0, MAX_USED_MONTHS, lang, errors, 0) ?? 0;
@@ -221,11 +164,24 @@ export function quoteVsi(input: VsiQuoteInput, ctx: CalcContext): CalcOutcome<Vs
   if (mode === 'advance' || mode === 'backpay') {
     const r = givenRate ?? v.fundRate;
     if (r === undefined) {
-      return fail('calc.fund_rate_missing', lang, { year: paymentDate.slice(0, 4), date: paymentDate }, 'fundRate');
+      return fail(
+        'calc.fund_rate_missing',
+        lang,
+        { year: paymentDate.slice(0, 4), date: paymentDate },
+        'fundRate',
+      );
     }
     fundRate = r;
   }
-  return { ok: true, result: price(rules!, v, { paymentDate, income, mode, months, categories, provinceCode, used, fundRate, givenRate }, lang) };
+  return {
+    ok: true,
+    result: price(
+      rules!,
+      v,
+      { paymentDate, income, mode, months, categories, provinceCode, used, fundRate, givenRate },
+      lang,
+    ),
+  };
 }
 
 interface Priced {
@@ -244,15 +200,13 @@ function price(rules: RuleSet, v: VsiRules, q: Priced, lang: Lang): VsiQuoteResu
   const L = LABELS[lang].vsi;
   const gross = mulDivRound(q.income, v.ratePpm, 1, PPM);
   const backpay = q.mode === 'backpay';
-  const best = bestCategory(q.categories, v.supportPpm);
-  let state = backpay ? 0 : v.supportAmount[best];
   const topup = !backpay && typeof q.provinceCode === 'string' ? localTopup(rules, v, q.provinceCode) : null;
-  let localCategory: Category = best;
-  if (topup) localCategory = bestCategory(q.categories, topup.ppm);
-  let local = topup ? topup.amount[localCategory] : 0;
+  const best = bestCategory(q.categories, v.supportPpm, topup?.ppm);
+  let state = backpay ? 0 : v.supportAmount[best];
+  let local = topup ? topup.amount[best] : 0;
 
   const remaining = v.capMonths > q.used ? v.capMonths - q.used : 0;
-  const supportedMonths = state + local > 0 ? (q.months < remaining ? q.months : remaining) : 0;
+  const supportedMonths = state + local > 0 ? Math.min(q.months, remaining) : 0;
   if (supportedMonths === 0) {
     state = 0;
     local = 0;
@@ -286,7 +240,10 @@ function price(rules: RuleSet, v: VsiRules, q: Priced, lang: Lang): VsiQuoteResu
   const netMonthly = supportedMonths > 0 ? netSupported : gross;
 
   const C = v.steps[lang];
-  const dateStep = { label: L.paymentDate, value: lang === 'en' ? q.paymentDate : formatDateVi(q.paymentDate) };
+  const dateStep = {
+    label: L.paymentDate,
+    value: lang === 'en' ? q.paymentDate : formatDateVi(q.paymentDate),
+  };
   const incomeStep = { label: L.income, value: q.income };
   const grossStep = { label: L.gross, value: gross };
   const stateStep = { label: L.stateSupport, value: state };
@@ -296,18 +253,45 @@ function price(rules: RuleSet, v: VsiRules, q: Priced, lang: Lang): VsiQuoteResu
   const totalStep = { label: L.total, value: total };
   let steps: Step[];
   if (backpay) {
-    const rateStep = q.givenRate === undefined ? C.fundRate! : { label: L.fundRateGiven, value: givenRateText(q.givenRate, lang) };
-    steps = [dateStep, C.mode.backpay, C.deadline.backpay, C.povertyLine, incomeStep, C.rate, grossStep, stateStep, localStep];
+    const rateStep =
+      q.givenRate === undefined
+        ? C.fundRate!
+        : { label: L.fundRateGiven, value: givenRateText(q.givenRate, lang) };
+    steps = [
+      dateStep,
+      C.mode.backpay,
+      C.deadline.backpay,
+      C.povertyLine,
+      incomeStep,
+      C.rate,
+      grossStep,
+      stateStep,
+      localStep,
+    ];
     steps.push(netStep, monthsStep, rateStep, C.method.backpay, totalStep);
   } else {
     const usedStep = { label: L.usedMonths, value: q.used };
     const supportedStep = { label: C.supportedMonthsLabel, value: supportedMonths };
-    const head = [dateStep, C.mode[q.mode], C.deadline[q.mode], C.povertyLine, incomeStep, C.rate, grossStep, C.supportPct[best], stateStep];
+    const head = [
+      dateStep,
+      C.mode[q.mode],
+      C.deadline[q.mode],
+      C.povertyLine,
+      incomeStep,
+      C.rate,
+      grossStep,
+      C.supportPct[best],
+      stateStep,
+    ];
     steps = topup
-      ? [...head, topup.pctStep[lang][localCategory], localStep, usedStep, supportedStep, netStep, monthsStep]
+      ? [...head, topup.pctStep[lang][best], localStep, usedStep, supportedStep, netStep, monthsStep]
       : [...head, localStep, usedStep, supportedStep, netStep, monthsStep];
     if (q.mode === 'advance') {
-      steps.push(q.givenRate === undefined ? C.fundRate! : { label: L.fundRateGiven, value: givenRateText(q.givenRate, lang) });
+      steps.push(
+        q.givenRate === undefined
+          ? C.fundRate!
+          : { label: L.fundRateGiven, value: givenRateText(q.givenRate, lang) },
+      );
     }
     steps.push(C.method[q.mode], totalStep);
   }

@@ -1,10 +1,18 @@
+import type { Step } from './calc.input.ts';
 import { LABELS } from './calc.labels.ts';
 import { formatPpmPercent, type Lang } from './law.format.ts';
 import { mulDivRound, PPM, toPpm } from './law.money.ts';
 import { provincesAt } from './provinces.data.ts';
 import { param } from './rules.book.ts';
-import type { Step } from './calc.input.ts';
-import { CATEGORIES, type Category, PERIODIC_MODES, type PeriodicMode, type RuleSet, VSI_MODES, type VsiMode } from './rules.types.ts';
+import {
+  CATEGORIES,
+  type Category,
+  PERIODIC_MODES,
+  type PeriodicMode,
+  type RuleSet,
+  VSI_MODES,
+  type VsiMode,
+} from './rules.types.ts';
 
 /**
  * The VSI parameters of one rule set, resolved once and cached per rule set: support amounts per category
@@ -102,7 +110,8 @@ function constantSteps(
   const mode = {} as Record<VsiMode, Step>;
   const method = {} as Record<VsiMode, Step>;
   for (const m of PERIODIC_MODES) {
-    const text = modeMonths[m] === 1 ? L.vsi.deadlineMonthly : L.vsi.deadlinePeriod(deadlines[m], modeMonths[m]);
+    const text =
+      modeMonths[m] === 1 ? L.vsi.deadlineMonthly : L.vsi.deadlinePeriod(deadlines[m], modeMonths[m]);
     deadline[m] = step(L.vsi.deadline, text);
     method[m] = step(L.vsi.method, L.vsi.periodicMethod);
   }
@@ -117,7 +126,9 @@ function constantSteps(
     deadline: Object.freeze(deadline),
     povertyLine: step(L.vsi.povertyLine, povertyLine),
     rate: step(L.vsi.rate, formatPpmPercent(ratePpm, lang)),
-    supportPct: Object.freeze(perCategory((c) => step(L.vsi.supportPct(L.category[c]), formatPpmPercent(supportPpm[c], lang)))),
+    supportPct: Object.freeze(
+      perCategory((c) => step(L.vsi.supportPct(L.category[c]), formatPpmPercent(supportPpm[c], lang))),
+    ),
     method: Object.freeze(method),
     fundRate: Number.isNaN(fundPpm) ? undefined : step(L.vsi.fundRate, formatPpmPercent(fundPpm, lang)),
     supportedMonthsLabel: L.vsi.supportedMonths(capMonths),
@@ -148,7 +159,9 @@ function build(rules: RuleSet): VsiRules {
     ceilingBase: reference === undefined ? 'salary' : 'reference',
     ceiling: multiplier * base,
     supportPpm: Object.freeze(supportPpm),
-    supportAmount: Object.freeze(perCategory((c) => mulDivRound(supportPpm[c], ratePpm, povertyLine, PPM * PPM))),
+    supportAmount: Object.freeze(
+      perCategory((c) => mulDivRound(supportPpm[c], ratePpm, povertyLine, PPM * PPM)),
+    ),
     capMonths,
     advanceMax: need(rules, 'vsi.advance_max_months'),
     backpayMax: need(rules, 'vsi.backpay_max_months'),
@@ -187,7 +200,9 @@ export function localTopup(rules: RuleSet, v: VsiRules, provinceCode: string): L
     const ppm = perCategory((c) => toPpm(rows[c] ?? rows.other ?? 0));
     const name = provincesAt(rules.validFrom)[provinceCode] ?? provinceCode;
     const pctSteps = (lang: Lang) =>
-      Object.freeze(perCategory((c) => step(LABELS[lang].vsi.localPct(name), formatPpmPercent(ppm[c], lang))));
+      Object.freeze(
+        perCategory((c) => step(LABELS[lang].vsi.localPct(name), formatPpmPercent(ppm[c], lang))),
+      );
     t = Object.freeze({
       pctStep: Object.freeze({ vi: pctSteps('vi'), en: pctSteps('en') }),
       ppm: Object.freeze(ppm),

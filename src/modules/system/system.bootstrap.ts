@@ -21,6 +21,7 @@ export async function bootstrap(
     unitsImported = true;
   }
   await seedBaseOrgs(db, clock);
+  await services.rules.ensureSeeded();
 
   const admins = await db
     .selectFrom('app_user')

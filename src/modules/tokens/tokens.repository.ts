@@ -3,8 +3,9 @@ import type { Tx } from '../../db/transaction.ts';
 
 export function createTokensRepository(db: Db) {
   return {
-    list(page: { limit: number; offset: number }) {
-      const base = db.selectFrom('api_token as t').innerJoin('app_user as u', 'u.id', 't.user_id');
+    list(page: { limit: number; offset: number; id?: number }) {
+      let base = db.selectFrom('api_token as t').innerJoin('app_user as u', 'u.id', 't.user_id');
+      if (page.id) base = base.where('t.id', '=', page.id);
       return Promise.all([
         base
           .select([
@@ -66,3 +67,7 @@ export function createTokensRepository(db: Db) {
     },
   };
 }
+
+export type TokenRow = Awaited<
+  ReturnType<ReturnType<typeof createTokensRepository>['list']>
+>['items'][number];

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { authorize, IdParams, Nullable, Page, PageQuery, page } from '../../server/http.ts';
 import type { Services } from '../../server/services.ts';
+import type { TokenRow } from './tokens.repository.ts';
 
 const TokenItem = Type.Object({
   id: Type.Integer(),
@@ -17,6 +18,16 @@ const TokenItem = Type.Object({
 export const tokensRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   const tokens = services.tokens;
   const iso = (d: Date | null) => d?.toISOString() ?? null;
+  const present = (t: TokenRow) => ({
+    id: t.id,
+    name: t.name,
+    prefix: t.prefix,
+    user: { id: t.user_id, username: t.username },
+    createdAt: t.created_at.toISOString(),
+    lastUsedAt: iso(t.last_used_at),
+    expiresAt: iso(t.expires_at),
+    revokedAt: iso(t.revoked_at),
+  });
 
   app.get(
     '/tokens',
@@ -24,19 +35,7 @@ export const tokensRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
     async (request) => {
       authorize(request, 'tokens.manage');
       const result = await tokens.list(page(request.query));
-      return {
-        total: result.total,
-        items: result.items.map((t) => ({
-          id: t.id,
-          name: t.name,
-          prefix: t.prefix,
-          user: { id: t.user_id, username: t.username },
-          createdAt: t.created_at.toISOString(),
-          lastUsedAt: iso(t.last_used_at),
-          expiresAt: iso(t.expires_at),
-          revokedAt: iso(t.revoked_at),
-        })),
-      };
+      return { total: result.total, items: result.items.map(present) };
     },
   );
 
@@ -51,12 +50,14 @@ export const tokensRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
           name: Type.String({ minLength: 1, maxLength: 100 }),
           expiresAt: Type.Optional(Nullable(Type.String({ format: 'date-time' }))),
         }),
-        response: { 201: Type.Object({ id: Type.Integer(), token: Type.String() }) },
+        response: { 201: Type.Object({ id: Type.Integer(), token: Type.String(), item: TokenItem }) },
       },
     },
     async (request, reply) => {
       const actor = authorize(request, 'tokens.manage');
-      return reply.status(201).send(await tokens.create(actor, request.body));
+      const { id, token } = await tokens.create(actor, request.body);
+      const item = (await tokens.list({ limit: 1, offset: 0, id })).items[0]!;
+      return reply.status(201).send({ id, token, item: present(item) });
     },
   );
 

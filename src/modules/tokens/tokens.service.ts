@@ -12,7 +12,7 @@ import { createTokensRepository } from './tokens.repository.ts';
 export function createTokensService({ db, clock, users }: { db: Db; clock: Clock; users: UsersService }) {
   const repo = createTokensRepository(db);
   return {
-    list: (page: { limit: number; offset: number }) => repo.list(page),
+    list: (page: { limit: number; offset: number; id?: number }) => repo.list(page),
 
     async create(actor: Actor, input: { userId: number; name: string; expiresAt?: string | null }) {
       await users.get(actor, input.userId);

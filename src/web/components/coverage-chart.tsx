@@ -6,7 +6,8 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import ReactEChartsCore from 'echarts-for-react/lib/core';
+// The ESM build: the CommonJS one hands a module object, not the component, to a bundler.
+import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { useTranslation } from 'react-i18next';
 import { formatNumber, formatPercent } from '../format.ts';
 import type { DenominatorItem } from '../types.ts';

@@ -51,7 +51,13 @@ export function EditOrgModal({ org, onClose }: { org: OrgDetail | null; onClose:
       okButtonProps={{ disabled: save.isPending }}
       forceRender
     >
-      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} disabled={save.isPending}>
+      <Form
+        form={form}
+        name="org-edit"
+        layout="vertical"
+        onFinish={(v) => save.mutate(v)}
+        disabled={save.isPending}
+      >
         <Form.Item label={t('orgs.name')} name="name" rules={[r.required(t('orgs.name')), r.max(200)]}>
           <Input />
         </Form.Item>
@@ -139,7 +145,13 @@ export function CreateChildModal({ parent, onClose, onCreated }: CreateProps) {
       okButtonProps={{ disabled: save.isPending }}
       forceRender
     >
-      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} disabled={save.isPending}>
+      <Form
+        form={form}
+        name="org-create"
+        layout="vertical"
+        onFinish={(v) => save.mutate(v)}
+        disabled={save.isPending}
+      >
         <Form.Item label={t('orgs.kind')} name="kind" rules={[{ required: true, message: t('form.choose') }]}>
           <Select options={kinds.map((k) => ({ value: k, label: t(`orgKind.${k}`) }))} />
         </Form.Item>

@@ -1,4 +1,4 @@
-import { EditOutlined, KeyOutlined, StopOutlined, UnlockOutlined } from '@ant-design/icons';
+import { EditOutlined, LockOutlined, StopOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Popconfirm, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
@@ -44,8 +44,15 @@ export function UserActions({ user }: { user: UserItem }) {
   // In the table the buttons are icons with a tooltip (and an accessible name); on a phone card
   // there is room for words, and words are easier for a thumb and an eye.
   const label = (text: string, icon: ReactNode) =>
-    isMobile ? { icon, children: text } : { icon, 'aria-label': text, title: undefined };
-  const tip = (text: string, node: ReactNode) => (isMobile ? node : <Tooltip title={text}>{node}</Tooltip>);
+    isMobile ? { icon, children: text } : { icon, 'aria-label': text };
+  const tip = (text: string, node: ReactNode) =>
+    isMobile ? (
+      node
+    ) : (
+      <Tooltip title={text} placement="bottom">
+        {node}
+      </Tooltip>
+    );
 
   const isSelf = me.id === user.id;
   if (!isSelf && !canAssignRole(me.role, user.role)) return null;
@@ -73,7 +80,7 @@ export function UserActions({ user }: { user: UserItem }) {
           >
             {tip(
               resetText,
-              <Button size="small" {...label(resetText, <KeyOutlined />)} loading={reset.isPending} />,
+              <Button size="small" {...label(resetText, <LockOutlined />)} loading={reset.isPending} />,
             )}
           </Popconfirm>
           <Popconfirm

@@ -105,6 +105,7 @@ export function UserFormModal({ mode, user, onClose }: Props) {
     >
       <Form<Values>
         form={form}
+        name="user-form"
         layout="vertical"
         disabled={save.isPending}
         onFinish={(v) => save.mutate(v)}

@@ -184,6 +184,7 @@ function CreateTokenModal({ onClose }: { onClose: () => void }) {
     >
       <Form<Values>
         form={form}
+        name="token-create"
         layout="vertical"
         onFinish={(v) => create.mutate(v)}
         disabled={create.isPending}

@@ -3,7 +3,7 @@
  * visitors (the public unit browser) get the same header with a sign-in button and no menu.
  */
 import { LoginOutlined, MenuOutlined } from '@ant-design/icons';
-import { Outlet, useLocation, useNavigate } from '@tanstack/react-router';
+import { Navigate, Outlet, useLocation, useMatches, useNavigate } from '@tanstack/react-router';
 import { Button, Drawer, Layout } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +27,11 @@ export function AppShell() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: close on every path change
   useEffect(() => setDrawerOpen(false), [location.pathname]);
 
+  // Signed out while on a page that needs a session (logout, or the session expired): leave it
+  // before it renders without a user.
+  const isPublic = useMatches().some((m) => m.staticData?.public);
+  if (!user && !isPublic) return <Navigate to="/dang-nhap" replace />;
+
   const goToLogin = () => void navigate({ to: '/dang-nhap', search: { redirect: location.href } });
 
   return (
@@ -49,7 +54,7 @@ export function AppShell() {
         {user ? (
           <UserMenu compact={isMobile} />
         ) : (
-          <Button type="primary" icon={<LoginOutlined />} onClick={goToLogin}>
+          <Button type="primary" icon={isMobile ? undefined : <LoginOutlined />} onClick={goToLogin}>
             {t('login.submit')}
           </Button>
         )}
