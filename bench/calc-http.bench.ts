@@ -35,9 +35,13 @@ function loadWithWrk(port: number, urlPath: string, body: string): number {
     script,
     `wrk.method = "POST"\nwrk.body = ${JSON.stringify(body)}\nwrk.headers["Content-Type"] = "application/json"\n`,
   );
-  const out = execFileSync(WRK, ['-t1', '-c32', `-d${SECONDS}s`, '-s', script, `http://127.0.0.1:${port}${urlPath}`], {
-    encoding: 'utf8',
-  });
+  const out = execFileSync(
+    WRK,
+    ['-t1', '-c32', `-d${SECONDS}s`, '-s', script, `http://127.0.0.1:${port}${urlPath}`],
+    {
+      encoding: 'utf8',
+    },
+  );
   if (/Non-2xx/.test(out)) throw new Error(`errors on ${urlPath}:\n${out}`);
   return Number(out.match(/Requests\/sec:\s+([\d.]+)/)![1]);
 }
@@ -53,7 +57,8 @@ async function load(port: number, urlPath: string, body: string): Promise<number
     pipelining: 1,
     duration: SECONDS,
   });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${result.non2xx} non-2xx, ${result.errors} errors on ${urlPath}`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${result.non2xx} non-2xx, ${result.errors} errors on ${urlPath}`);
   return result.requests.average;
 }
 
@@ -61,7 +66,12 @@ const database = await benchDatabase('bench_calc');
 await createRulesService({ db: database.db, clock: systemClock }).ensureSeeded();
 const bare = await startServer('bare', database.url);
 const app = await startServer('app', database.url);
-const quote = JSON.stringify({ paymentDate: '2025-08-14', monthlyIncome: 1_500_000, mode: 'quarterly', categories: ['near_poor'] });
+const quote = JSON.stringify({
+  paymentDate: '2025-08-14',
+  monthlyIncome: 1_500_000,
+  mode: 'quarterly',
+  categories: ['near_poor'],
+});
 
 try {
   await load(app.port, '/api/v1/calc/vsi-quote', quote); // warm-up

@@ -77,7 +77,6 @@ export async function createApp(options: AppOptions): Promise<App> {
   installErrorHandling(app, ERROR_TABLE);
   app.addSchema(ErrorBody);
 
-
   installSecurityHeaders(app);
   await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
@@ -119,12 +118,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1h' });
   }
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api') && webRoot;
+    // Client-side routes have no file extension; a missing asset (/assets/x.js) is a real 404.
+    const path = request.url.split('?')[0] ?? '';
+    const isPage =
+      request.method === 'GET' && webRoot && !path.startsWith('/api') && !/\.[a-z0-9]+$/i.test(path);
     if (isPage) {
-      // Client-side routes: every page path serves the app, which routes itself.
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
-    throw new AppError('route.not_found', { path: request.url.split('?')[0] ?? '' });
+    throw new AppError('route.not_found', { path });
   });
 
   return app as unknown as App;

@@ -11,7 +11,15 @@ import { createUsersService } from '../modules/users/users.service.ts';
 import type { Clock } from '../platform/clock.ts';
 
 /** Every use case, wired once from the database and the clock. The server and the CLI share it. */
-export function createServices({ db, clock, dataDir = null }: { db: Db; clock: Clock; dataDir?: string | null }) {
+export function createServices({
+  db,
+  clock,
+  dataDir = null,
+}: {
+  db: Db;
+  clock: Clock;
+  dataDir?: string | null;
+}) {
   const access = createAccessService({ db, clock });
   const orgs = createOrgsService({ db, clock, onChange: () => access.forgetScopes() });
   const users = createUsersService({ db, clock, orgs: orgs.repo });

@@ -1,6 +1,7 @@
 /** Bootstrap: translations, data cache, antd theme and locale (following the language), router. */
 import './i18n.ts';
 import './app.css';
+import './screens.css';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';

@@ -16,6 +16,7 @@ import { meQuery } from './auth.tsx';
 import { ErrorScreen } from './components/error-boundary.tsx';
 import { PageSkeleton } from './components/page-skeleton.tsx';
 import { NotFoundPage } from './pages/not-found.page.tsx';
+import { safeRedirect } from './redirect.ts';
 import { AppShell } from './shell/app-shell.tsx';
 
 export interface RouterContext {
@@ -30,11 +31,6 @@ interface GuardArgs {
 async function requireLogin({ context, location }: GuardArgs): Promise<void> {
   const me = await context.queryClient.ensureQueryData(meQuery);
   if (!me) throw redirect({ to: '/dang-nhap', search: { redirect: location.href } });
-}
-
-/** Only paths inside this app: never bounce a user to another site after login. */
-export function safeRedirect(target: unknown): string {
-  return typeof target === 'string' && target.startsWith('/') && !target.startsWith('//') ? target : '/';
 }
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({

@@ -1,5 +1,5 @@
 import { Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 
 /** The title row of every page: heading, a line of context, actions on the right (below on phones). */
 export function PageHeader({
@@ -11,6 +11,7 @@ export function PageHeader({
   subtitle?: ReactNode;
   extra?: ReactNode;
 }) {
+  useDocumentTitle(title);
   return (
     <div className="page-header">
       <div className="page-header-text">
@@ -22,4 +23,11 @@ export function PageHeader({
       {extra && <div className="page-header-extra">{extra}</div>}
     </div>
   );
+}
+
+/** "Tổ chức · Điểm Tựa" in the tab and the history, so a screen reader announces the page. */
+export function useDocumentTitle(title: string): void {
+  useEffect(() => {
+    document.title = `${title} · Điểm Tựa`;
+  }, [title]);
 }

@@ -64,7 +64,8 @@ export function ResponsiveList<T extends object>(props: Props<T>) {
               ? (item) => ({ onClick: () => props.onOpen?.(item), className: 'row-clickable' })
               : undefined
           }
-          scroll={{ x: 'max-content' }}
+          // Columns wrap to fit a laptop screen; below that width the table scrolls inside itself.
+          scroll={{ x: 960 }}
           pagination={{
             current: paging.page,
             pageSize: paging.pageSize,

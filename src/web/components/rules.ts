@@ -1,13 +1,16 @@
 import type { FormRule } from 'antd';
 import type { TFunction } from 'i18next';
 
+// "Vui lòng nhập tên đăng nhập": the label's capital does not belong mid-sentence.
+const lowerFirst = (text: string) => text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
+
 /** Form rules with Vietnamese (or English) messages, checked as the user types. */
 export function rules(t: TFunction) {
   return {
     required: (field: string): FormRule => ({
       required: true,
       whitespace: true,
-      message: t('form.required', { field }),
+      message: t('form.required', { field: lowerFirst(field) }),
     }),
     max: (n: number): FormRule => ({ max: n, message: t('form.max', { n }) }),
     min: (n: number): FormRule => ({ min: n, message: t('form.min', { n }) }),

@@ -1,10 +1,14 @@
 import { ArrowRightOutlined } from '@ant-design/icons';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../format.ts';
 import type { AuditItem } from '../types.ts';
 
-function show(value: unknown): string {
-  if (value === null || value === undefined) return '∅';
-  if (typeof value === 'string') return value === '' ? '""' : value;
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+function show(value: unknown, t: TFunction): string {
+  if (value === null || value === undefined || value === '') return t('audit.emptyValue');
+  if (typeof value === 'string') return TIMESTAMP.test(value) ? formatDateTime(value) : value;
   return JSON.stringify(value);
 }
 
@@ -19,11 +23,11 @@ export function AuditChanges({ item }: { item: AuditItem }) {
         <div key={field} className="audit-change">
           <dt>{field}</dt>
           <dd>
-            {item.action !== 'insert' && <span className="audit-before">{show(change.before)}</span>}
+            {item.action !== 'insert' && <span className="audit-before">{show(change.before, t)}</span>}
             {item.action === 'update' && (
               <ArrowRightOutlined aria-label={t('audit.becomes')} className="audit-arrow" />
             )}
-            {item.action !== 'delete' && <span className="audit-after">{show(change.after)}</span>}
+            {item.action !== 'delete' && <span className="audit-after">{show(change.after, t)}</span>}
           </dd>
         </div>
       ))}

@@ -4,7 +4,8 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLogin } from '../auth.tsx';
 import { errorMessage } from '../components/error-message.ts';
-import { safeRedirect } from '../router.tsx';
+import { useDocumentTitle } from '../components/page-header.tsx';
+import { safeRedirect } from '../redirect.ts';
 import { Brand } from '../shell/brand.tsx';
 import { DemoTag } from '../shell/demo-tag.tsx';
 import { LanguageSwitch } from '../shell/language-switch.tsx';
@@ -19,6 +20,7 @@ export function LoginPage() {
   const search = useSearch({ from: '/dang-nhap' });
   const navigate = useNavigate();
   const login = useLogin();
+  useDocumentTitle(t('login.title'));
 
   const onFinish = (values: Values) =>
     login.mutate(

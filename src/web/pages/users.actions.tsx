@@ -1,4 +1,4 @@
-import { EditOutlined, LockOutlined, StopOutlined, UnlockOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, EditOutlined, LockOutlined, StopOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Popconfirm, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
@@ -95,7 +95,7 @@ export function UserActions({ user }: { user: UserItem }) {
               <Button
                 size="small"
                 danger={!user.disabled}
-                {...label(toggleText, user.disabled ? <UnlockOutlined /> : <StopOutlined />)}
+                {...label(toggleText, user.disabled ? <CheckCircleOutlined /> : <StopOutlined />)}
                 loading={toggle.isPending}
               />,
             )}

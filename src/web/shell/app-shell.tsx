@@ -3,7 +3,7 @@
  * visitors (the public unit browser) get the same header with a sign-in button and no menu.
  */
 import { LoginOutlined, MenuOutlined } from '@ant-design/icons';
-import { Navigate, Outlet, useLocation, useMatches, useNavigate } from '@tanstack/react-router';
+import { Outlet, useLocation, useMatches, useNavigate } from '@tanstack/react-router';
 import { Button, Drawer, Layout } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,10 +27,11 @@ export function AppShell() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: close on every path change
   useEffect(() => setDrawerOpen(false), [location.pathname]);
 
-  // Signed out while on a page that needs a session (logout, or the session expired): leave it
-  // before it renders without a user.
+  // Signed out on a page that needs a session (logout, or an expired session): draw nothing while
+  // the logout or the 401 handler takes the user to the login page. A <Navigate> here would
+  // restart that navigation on every render until the lazy login page has loaded.
   const isPublic = useMatches().some((m) => m.staticData?.public);
-  if (!user && !isPublic) return <Navigate to="/dang-nhap" replace />;
+  if (!user && !isPublic) return null;
 
   const goToLogin = () => void navigate({ to: '/dang-nhap', search: { redirect: location.href } });
 
