@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // The web app lives in src/web and builds into dist/web, which the server serves. In development
 // the API runs as its own process; /api is proxied to it so cookies stay same-origin.
@@ -7,7 +8,43 @@ const apiPort = process.env.API_PORT ?? '3000';
 
 export default defineConfig({
   root: 'src/web',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // A phone that opened the app once can open it again with no network: the service worker
+    // precaches the shell and every asset (the calculator and its law engine included) and answers
+    // page navigations with index.html. The API is never cached by it: the calculator keeps its own
+    // copy of the rules (localStorage) and says when it is using it.
+    VitePWA({
+      strategies: 'generateSW',
+      registerType: 'autoUpdate',
+      // A plain <script src="/registerSW.js">: the page's CSP allows no inline script.
+      injectRegister: 'script-defer',
+      includeAssets: ['icon.svg'],
+      manifest: {
+        name: 'Điểm Tựa',
+        short_name: 'Điểm Tựa',
+        description: 'Điều hành chiến dịch vận động tham gia BHXH tự nguyện và BHYT hộ gia đình',
+        lang: 'vi',
+        start_url: '/',
+        display: 'standalone',
+        background_color: '#f4f6f9',
+        theme_color: '#0d4a8f',
+        icons: [{ src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest}'],
+        // echarts is one ~520 kB chunk; the default 2 MiB limit leaves room, this states it.
+        maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api(\/|$)/],
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+        // One file, no importScripts: simpler to serve and to reason about under a strict CSP.
+        inlineWorkboxRuntime: true,
+      },
+    }),
+  ],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

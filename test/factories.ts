@@ -104,3 +104,52 @@ export async function buildUser(
   );
   return { id, username, password, orgUnitId };
 }
+
+let serial = 0;
+/** A valid 12-digit personal ID for a birth date and sex: PPP G YY RRRRRR (RULES.md §8). */
+export function personalIdFor({
+  birthDate,
+  sex,
+  province = '001',
+}: {
+  birthDate: string;
+  sex: 'M' | 'F';
+  province?: string;
+}) {
+  const year = Number(birthDate.slice(0, 4));
+  const century = year >= 2000 ? 2 : 0;
+  const g = century + (sex === 'F' ? 1 : 0);
+  serial = (serial + 1) % 1_000_000;
+  const random = (Number.parseInt(randomBytes(3).toString('hex'), 16) + serial) % 1_000_000;
+  return `${province}${g}${String(year).slice(2)}${String(random).padStart(6, '0')}`;
+}
+
+/** A collection agent at a commune post point of a post office in a province, with its communes. */
+export async function buildAgent(db: Db, overrides: { province?: string; role?: Role } = {}) {
+  const office = await buildOrgUnit(db, { kind: 'post_office', province: overrides.province ?? '01' });
+  const point = await buildOrgUnit(db, {
+    kind: 'post_point',
+    parentId: office.id,
+    communes: office.communes.slice(0, 2),
+  });
+  const user = await buildUser(db, { role: overrides.role ?? 'collection_agent', orgUnitId: point.id });
+  return { ...user, office, point, communes: point.communes };
+}
+
+export function enrollBody(overrides: Record<string, unknown> & { communeCode: string }) {
+  const birthDate = (overrides.birthDate as string) ?? '1985-06-15';
+  const sex = (overrides.sex as 'M' | 'F') ?? 'F';
+  return {
+    personalId: personalIdFor({ birthDate, sex }),
+    fullName: 'Nguyễn Thị Hoa',
+    birthDate,
+    sex,
+    phone: '0912345678',
+    categories: ['near_poor'],
+    monthlyIncome: 1_500_000,
+    paymentMode: 'monthly',
+    startMonth: '2026-03',
+    contactConsent: true,
+    ...overrides,
+  };
+}

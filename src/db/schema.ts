@@ -19,6 +19,19 @@ export interface DB {
   law_topup: LawTopupTable;
   law_change: LawChangeTable;
   law_rule_set: LawRuleSetTable;
+  participant: ParticipantTable;
+  vsi_enrollment: VsiEnrollmentTable;
+  status_change: StatusChangeTable;
+  household: HouseholdTable;
+  household_member: HouseholdMemberTable;
+  receipt_series: ReceiptSeriesTable;
+  payment: PaymentTable;
+  receipt: ReceiptTable;
+  cash_entry: CashEntryTable;
+  commission_rate: CommissionRateTable;
+  reminder: ReminderTable;
+  idempotency_key: IdempotencyKeyTable;
+  job_run: JobRunTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -199,4 +212,203 @@ export interface LawRuleSetTable {
   valid_to: string | null;
   content: ColumnType<unknown, string, string>;
   first_seen_at: Timestamp;
+}
+
+type Json = ColumnType<unknown, string, string>;
+type Id = Generated<number>;
+
+export interface ParticipantTable {
+  id: Id;
+  personal_id: string;
+  full_name: string;
+  name_search: string;
+  birth_date: string;
+  sex: 'M' | 'F';
+  ethnicity: string | null;
+  phone: string | null;
+  commune_code: string;
+  province_code: string;
+  categories: string[];
+  category_evidence: Json;
+  contact_consent: boolean;
+  contact_consent_at: Timestamp | null;
+  org_unit_id: number;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deceased_on: string | null;
+  is_demo: Generated<boolean>;
+}
+
+export interface VsiEnrollmentTable {
+  id: Id;
+  participant_id: number;
+  monthly_income: number;
+  payment_mode: 'monthly' | 'quarterly' | 'semiannual' | 'annual';
+  start_month: string;
+  paid_through: string | null;
+  due_date: string | null;
+  status: string;
+  status_since: string;
+  supported_months_used: Generated<number>;
+  months_paid: Generated<number>;
+  agent_user_id: number | null;
+  org_unit_id: number;
+  channel: string;
+  campaign_id: number | null;
+  event_id: number | null;
+  eligibility: Json;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  is_demo: Generated<boolean>;
+}
+
+export interface StatusChangeTable {
+  id: Id;
+  enrollment_id: number;
+  from_status: string | null;
+  to_status: string;
+  on_date: string;
+  reason: string;
+  at: Timestamp;
+}
+
+export interface HouseholdTable {
+  id: Id;
+  head_person_id: number;
+  commune_code: string;
+  province_code: string;
+  address: string | null;
+  payment_months: Generated<number>;
+  paid_through: string | null;
+  due_date: string | null;
+  org_unit_id: number;
+  agent_user_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  is_demo: Generated<boolean>;
+}
+
+export interface HouseholdMemberTable {
+  id: Id;
+  household_id: number;
+  person_id: number;
+  position: number;
+  other_source: Generated<boolean>;
+  from_month: string;
+  to_month: string | null;
+  created_at: Timestamp;
+}
+
+export interface ReceiptSeriesTable {
+  id: Id;
+  agent_user_id: number;
+  device: string | null;
+  first_number: number;
+  last_number: number;
+  next_number: number;
+  allocated_at: Timestamp;
+}
+
+export interface PaymentTable {
+  id: Id;
+  product: 'vsi' | 'hhi';
+  participant_id: number | null;
+  enrollment_id: number | null;
+  household_id: number | null;
+  mode: string;
+  months: number;
+  covered_from: string | null;
+  covered_to: string | null;
+  amount: number;
+  supported_months: Generated<number>;
+  rule_version: string;
+  quote: Json;
+  method: 'cash' | 'bank_transfer' | 'vietqr';
+  paid_on: string;
+  agent_user_id: number | null;
+  org_unit_id: number;
+  province_code: string;
+  commune_code: string;
+  channel: string;
+  campaign_id: number | null;
+  event_id: number | null;
+  created_at: Timestamp;
+  voided_at: Timestamp | null;
+  void_reason: string | null;
+  voided_by: number | null;
+  is_demo: Generated<boolean>;
+}
+
+export interface ReceiptTable {
+  id: Id;
+  number: string;
+  series_id: number;
+  payment_id: number;
+  issued_at: Timestamp;
+  amount: number;
+  voided_at: Timestamp | null;
+  void_reason: string | null;
+}
+
+export interface CashEntryTable {
+  id: Id;
+  agent_user_id: number;
+  org_unit_id: number;
+  kind: 'collection' | 'void' | 'remittance';
+  amount: number;
+  payment_id: number | null;
+  reference: string | null;
+  note: string | null;
+  recorded_by: number | null;
+  at: Timestamp;
+  on_date: string;
+}
+
+export interface CommissionRateTable {
+  id: Generated<number>;
+  product: 'vsi' | 'hhi';
+  rate: number;
+  valid_from: string;
+  valid_to: string | null;
+  basis: string;
+  is_demo: Generated<boolean>;
+}
+
+export interface ReminderTable {
+  id: Id;
+  participant_id: number;
+  enrollment_id: number | null;
+  household_id: number | null;
+  channel: 'sms' | 'zalo';
+  period_month: string;
+  due_date: string;
+  amount: number;
+  body: string;
+  token: string;
+  status: 'queued' | 'sent' | 'failed';
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+  error: string | null;
+}
+
+export interface IdempotencyKeyTable {
+  key: string;
+  user_key: string;
+  method: string;
+  route: string;
+  request_hash: string;
+  status: number | null;
+  response: ColumnType<unknown, string | null, string | null>;
+  created_at: Timestamp;
+}
+
+export interface JobRunTable {
+  job: string;
+  run_date: string;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  cursor: Generated<number>;
+  processed: Generated<number>;
+  changed: Generated<number>;
 }

@@ -19,6 +19,7 @@ import { installErrorHandling } from './error-handler.ts';
 import { ERROR_TABLE } from './error-table.ts';
 import { AppError } from './errors.ts';
 import { ErrorBody } from './http.ts';
+import { installIdempotency } from './idempotency.ts';
 import { registerRoutes } from './routes.ts';
 import { installSecurityHeaders } from './security-headers.ts';
 import { createServices, type Services } from './services.ts';
@@ -78,6 +79,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.addSchema(ErrorBody);
 
   installSecurityHeaders(app);
+  // Before compression, so a stored answer is the JSON itself, not its gzip.
+  installIdempotency(app, { db: options.db, clock: options.clock });
   await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });

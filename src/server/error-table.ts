@@ -1,6 +1,10 @@
 import { accessErrors } from '../modules/access/access.errors.ts';
+import { cashErrors } from '../modules/cash/cash.errors.ts';
 import { denominatorsErrors } from '../modules/denominators/denominators.errors.ts';
+import { householdsErrors } from '../modules/households/households.errors.ts';
 import { orgsErrors } from '../modules/orgs/orgs.errors.ts';
+import { participantsErrors } from '../modules/participants/participants.errors.ts';
+import { paymentsErrors } from '../modules/payments/payments.errors.ts';
 import { rulesErrors } from '../modules/rules/rules.errors.ts';
 import { tokensErrors } from '../modules/tokens/tokens.errors.ts';
 import { unitsErrors } from '../modules/units/units.errors.ts';
@@ -17,4 +21,8 @@ export const ERROR_TABLE: ErrorTable = {
   ...tokensErrors,
   ...denominatorsErrors,
   ...rulesErrors,
+  ...participantsErrors,
+  ...paymentsErrors,
+  ...householdsErrors,
+  ...cashErrors,
 };

@@ -61,6 +61,16 @@ export const commonErrors = {
     vi: 'Khóa Idempotency-Key đã được dùng cho một yêu cầu khác.',
     en: 'This Idempotency-Key was already used for a different request.',
   },
+  'request.idempotency_key_invalid': {
+    status: 400,
+    vi: 'Idempotency-Key phải dài từ 8 đến 128 ký tự (nên dùng một UUID mới cho mỗi thao tác).',
+    en: 'Idempotency-Key must be 8 to 128 characters long (use a fresh UUID per action).',
+  },
+  'request.in_progress': {
+    status: 409,
+    vi: 'Yêu cầu với cùng Idempotency-Key đang được xử lý. Vui lòng thử lại sau vài giây.',
+    en: 'A request with the same Idempotency-Key is still being processed. Retry in a few seconds.',
+  },
   'route.not_found': { status: 404, vi: 'Không tìm thấy địa chỉ {path}.', en: 'No route {path}.' },
   'record.not_found': {
     status: 404,

@@ -22,6 +22,14 @@ const ACTION_LABELS: Record<Permission, string> = {
   'denominators.read': 'xem mẫu số',
   'denominators.import': 'nhập mẫu số',
   'rules.manage': 'sửa tham số pháp luật',
+  'participants.read': 'xem người tham gia',
+  'participants.enroll': 'đăng ký người tham gia',
+  'participants.status': 'đổi trạng thái người tham gia',
+  'payments.collect': 'thu tiền',
+  'payments.void': 'hủy biên lai',
+  'cash.read': 'xem sổ quỹ',
+  'cash.remit': 'ghi nhận nộp tiền',
+  'reminders.manage': 'quản lý nhắc đóng',
 };
 
 /** Authenticate and check the role may act at all; region checks happen in the query. */

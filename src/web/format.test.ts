@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber, formatPercent } from './format.ts';
+import { formatDate, formatNumber, formatPercent, vietnamToday } from './format.ts';
 
 describe('format', () => {
   it('groups thousands with dots', () => {
@@ -12,5 +12,9 @@ describe('format', () => {
   });
   it('shows calendar dates as dd/MM/yyyy without shifting the day', () => {
     expect(formatDate('2025-07-01')).toBe('01/07/2025');
+  });
+  it('knows the date in Vietnam: 17:30 UTC is already the next day there', () => {
+    expect(vietnamToday(Date.UTC(2026, 0, 31, 17, 30))).toBe('2026-02-01');
+    expect(vietnamToday(Date.UTC(2026, 0, 31, 16, 59))).toBe('2026-01-31');
   });
 });

@@ -38,3 +38,26 @@ export function formatDateTime(value: string | null | undefined): string {
 }
 
 export const DATE_FORMAT = 'DD/MM/YYYY';
+
+/** Today's calendar date in Vietnam (UTC+7, no daylight saving), whatever the device's time zone. */
+export function vietnamToday(now = Date.now()): string {
+  return new Date(now + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Integer đồng: 330000 → "330.000 đ". */
+export function formatVnd(amount: number): string {
+  return `${formatNumber(amount)} đ`;
+}
+
+/** A month 'YYYY-MM' → "05/2042". */
+export function formatMonth(month: string): string {
+  return `${month.slice(5, 7)}/${month.slice(0, 4)}`;
+}
+
+/** A decimal rate without trailing zeros: 0.47 → "47%", 0.006583 → "0,6583%". */
+export function formatRate(rate: number): string {
+  return `${(rate * 100)
+    .toFixed(4)
+    .replace(/\.?0+$/, '')
+    .replace('.', ',')}%`;
+}

@@ -1,6 +1,6 @@
 /**
  * Code-based routes. Pages load lazily so the first screen only pays for itself. Signed-in pages
- * send a visitor to the login page and back; the unit browser is public.
+ * send a visitor to the login page and back; the unit browser and the calculator are public.
  */
 import type { QueryClient } from '@tanstack/react-query';
 import {
@@ -103,9 +103,32 @@ const denominatorsRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/denominators.page.tsx'), 'DenominatorsPage'),
 });
 
+const calculatorRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/tinh-muc-dong',
+  staticData: { public: true },
+  component: lazyRouteComponent(() => import('./pages/calculator.page.tsx'), 'CalculatorPage'),
+});
+
+const rulesRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/quy-dinh',
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import('./pages/rules.page.tsx'), 'RulesPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
-  shellRoute.addChildren([homeRoute, unitsRoute, orgsRoute, usersRoute, auditRoute, denominatorsRoute]),
+  shellRoute.addChildren([
+    homeRoute,
+    unitsRoute,
+    calculatorRoute,
+    orgsRoute,
+    usersRoute,
+    auditRoute,
+    denominatorsRoute,
+    rulesRoute,
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {
@@ -124,7 +147,7 @@ declare module '@tanstack/react-router' {
     router: ReturnType<typeof createAppRouter>;
   }
   interface StaticDataRouteOption {
-    /** Open without a session (the unit browser). */
+    /** Open without a session (the unit browser, the calculator). */
     public?: boolean;
   }
 }

@@ -1,5 +1,6 @@
 /** The shapes the API returns, as the web app reads them. */
 import type { Role } from '../domain/access/roles.ts';
+import type { RuleRow, TopupRow } from '../domain/law/rules.types.ts';
 import type { Network, OrgKind } from '../domain/orgs/kinds.ts';
 
 export type { Network, OrgKind };
@@ -159,4 +160,44 @@ export interface DenominatorList {
   total: number;
   /** The dates figures exist for, and for how many provinces. */
   dates: { asOf: string; provinces: number }[];
+}
+
+/** GET /rules: every dated law parameter and local top-up, with the catalogue of keys. */
+export interface RuleKeyView {
+  unit: 'vnd' | 'months' | 'years' | 'count' | 'rate' | 'decimal';
+  mandatory: boolean;
+  scopes?: string[];
+  label: { vi: string; en: string };
+}
+
+export interface RulesPayload {
+  revision: number;
+  firstDate: string;
+  versionStarts: string[];
+  keys: Record<string, RuleKeyView>;
+  rows: RuleRow[];
+  topups: TopupRow[];
+}
+
+/** GET /rules/at: the rule version in force on a day. */
+export interface RuleSetView {
+  id: string;
+  validFrom: string;
+  validTo: string | null;
+  values: Record<string, number>;
+  topups: Record<string, Record<string, number>>;
+}
+
+export interface RuleChangeResult {
+  ruleVersion: string;
+  warnings: { code: string; message: string }[];
+}
+
+export interface RuleChangeItem {
+  id: number;
+  at: string;
+  username: string;
+  kind: string;
+  summary: string;
+  change: unknown;
 }

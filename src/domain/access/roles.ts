@@ -38,7 +38,15 @@ export type Permission =
   | 'audit.read'
   | 'denominators.read'
   | 'denominators.import'
-  | 'rules.manage';
+  | 'rules.manage'
+  | 'participants.read'
+  | 'participants.enroll'
+  | 'participants.status'
+  | 'payments.collect'
+  | 'payments.void'
+  | 'cash.read'
+  | 'cash.remit'
+  | 'reminders.manage';
 
 const ALL: readonly Role[] = ROLES;
 const OFFICERS: readonly Role[] = [
@@ -60,6 +68,15 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'denominators.read': ALL,
   'denominators.import': ['system_admin', 'central_officer'],
   'rules.manage': ['system_admin'],
+  'participants.read': ALL,
+  'participants.enroll': [...MANAGERS, 'collection_agent'],
+  'participants.status': MANAGERS,
+  'payments.collect': [...MANAGERS, 'collection_agent'],
+  // Voiding a receipt is a supervisor's act, never the collecting agent's.
+  'payments.void': MANAGERS,
+  'cash.read': [...MANAGERS, 'collection_agent'],
+  'cash.remit': MANAGERS,
+  'reminders.manage': MANAGERS,
 };
 
 export function can(role: Role, permission: Permission): boolean {
@@ -72,7 +89,16 @@ export function canAssignRole(actorRole: Role, target: Role): boolean {
   return RANK[target] < RANK[actorRole];
 }
 
-/** Roles whose lists show personal IDs in full; the others see them masked. */
+/**
+ * Roles that work with individual people (enroll, collect, correct records) see personal IDs in
+ * full; leadership and viewers, who look at figures, see them masked.
+ */
+const FULL_ID_ROLES: readonly Role[] = [
+  'system_admin',
+  'grassroots_officer',
+  'post_office_manager',
+  'collection_agent',
+];
 export function seesFullPersonalIds(role: Role): boolean {
-  return role !== 'viewer';
+  return FULL_ID_ROLES.includes(role);
 }

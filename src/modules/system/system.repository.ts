@@ -26,3 +26,5 @@ export interface DemoSetting {
   loaded: boolean;
   at: string;
 }
+
+export type SettingsRepository = ReturnType<typeof createSettingsRepository>;

@@ -85,9 +85,14 @@ export function LoginPage() {
           </Button>
         </Form>
       </Card>
-      <Link to="/don-vi-hanh-chinh" className="login-public-link">
-        {t('login.publicUnits')}
-      </Link>
+      <nav className="login-public-links" aria-label={t('login.publicLinks')}>
+        <Link to="/tinh-muc-dong" className="login-public-link is-primary">
+          {t('login.publicCalculator')}
+        </Link>
+        <Link to="/don-vi-hanh-chinh" className="login-public-link">
+          {t('login.publicUnits')}
+        </Link>
+      </nav>
     </div>
   );
 }

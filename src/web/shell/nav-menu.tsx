@@ -2,8 +2,10 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  CalculatorOutlined,
   EnvironmentOutlined,
   HomeOutlined,
+  ReadOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Link, useLocation } from '@tanstack/react-router';
@@ -15,11 +17,13 @@ import { NAV_ITEMS, type NavPath } from './nav-items.ts';
 
 const ICONS: Record<NavPath, ReactNode> = {
   '/': <HomeOutlined />,
+  '/tinh-muc-dong': <CalculatorOutlined />,
   '/don-vi-hanh-chinh': <EnvironmentOutlined />,
   '/to-chuc': <ApartmentOutlined />,
   '/nguoi-dung': <TeamOutlined />,
   '/nhat-ky': <AuditOutlined />,
   '/mau-so': <BarChartOutlined />,
+  '/quy-dinh': <ReadOutlined />,
 };
 
 /** The pages this role may open; the others are not shown at all. */

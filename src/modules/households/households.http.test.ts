@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setupTestDatabase } from '../../../test/db/test-db.ts';
+import { buildAgent, personalIdFor } from '../../../test/factories.ts';
+import { buildApp, login, type Session } from '../../../test/http.ts';
+import type { App } from '../../server/app.ts';
+
+const t = setupTestDatabase();
+let app: App;
+let agent: Awaited<ReturnType<typeof buildAgent>>;
+let session: Session;
+
+beforeAll(async () => {
+  app = await buildApp(t.db);
+  agent = await buildAgent(t.db, { province: '40' });
+  session = await login(app, agent.username, agent.password);
+});
+afterAll(() => app.close());
+
+const member = (
+  fullName: string,
+  birthDate: string,
+  sex: 'M' | 'F',
+  extra: Record<string, unknown> = {},
+) => ({
+  personalId: personalIdFor({ birthDate, sex, province: '040' }),
+  fullName,
+  birthDate,
+  sex,
+  ...extra,
+});
+
+describe('household health insurance', () => {
+  let householdId: number;
+
+  it("creates a household whose members pay 100%, 70%, 60% of the first member's amount", async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/households',
+      headers: session.headers,
+      payload: {
+        communeCode: agent.communes[0],
+        address: 'Xóm 3',
+        paymentMonths: 12,
+        members: [
+          member('Hồ Văn Tâm', '1970-02-01', 'M'),
+          member('Lê Thị Hạnh', '1972-05-05', 'F'),
+          member('Hồ Thị Mai', '2001-09-09', 'F'),
+          member('Hồ Văn Hưu', '1945-01-01', 'M', { otherSource: true }),
+        ],
+      },
+    });
+    expect(response.statusCode).toBe(201);
+    const h = response.json();
+    householdId = h.id;
+    expect(
+      h.members.map((m: { nextOrder: number | null; nextMonthly: number | null }) => [
+        m.nextOrder,
+        m.nextMonthly,
+      ]),
+    ).toEqual([
+      [1, 105_300],
+      [2, 73_710],
+      [3, 63_180],
+      [null, null],
+    ]);
+    expect(h.nextPayment).toMatchObject({
+      months: 12,
+      monthlyTotal: 242_190,
+      total: 2_906_280,
+      from: '2026-03',
+      to: '2027-02',
+    });
+  });
+
+  it('takes the payment with a receipt and moves the paid-through month', async () => {
+    const wrong = await app.inject({
+      method: 'POST',
+      url: `/api/v1/households/${householdId}/payments`,
+      headers: session.headers,
+      payload: { method: 'cash', amount: 2_900_000 },
+    });
+    expect(wrong.statusCode).toBe(409);
+    const paid = await app.inject({
+      method: 'POST',
+      url: `/api/v1/households/${householdId}/payments`,
+      headers: session.headers,
+      payload: { method: 'cash', amount: 2_906_280 },
+    });
+    expect(paid.statusCode).toBe(201);
+    expect(paid.json()).toMatchObject({
+      amount: 2_906_280,
+      paidThrough: '2027-02',
+      period: { from: '2026-03', to: '2027-02', months: 12 },
+    });
+    const receipt = await app.inject({
+      method: 'GET',
+      url: `/api/v1/receipts/${paid.json().receipt.number}`,
+      headers: session.headers,
+    });
+    expect(receipt.json().household.members).toHaveLength(3);
+  });
+
+  it('re-orders the discount from the next period when a member leaves', async () => {
+    const detail = (
+      await app.inject({ method: 'GET', url: `/api/v1/households/${householdId}`, headers: session.headers })
+    ).json();
+    const second = detail.members.find((m: { fullName: string }) => m.fullName === 'Lê Thị Hạnh');
+    const removed = await app.inject({
+      method: 'DELETE',
+      url: `/api/v1/households/${householdId}/members/${second.id}`,
+      headers: session.headers,
+    });
+    expect(removed.statusCode).toBe(200);
+    const after = removed.json();
+    expect(after.members.find((m: { id: number }) => m.id === second.id).toMonth).toBe('2027-02');
+    expect(after.nextPayment).toMatchObject({ from: '2027-03', monthlyTotal: 105_300 + 73_710 });
+    expect(after.members.find((m: { fullName: string }) => m.fullName === 'Hồ Thị Mai').nextOrder).toBe(2);
+  });
+
+  it('adds a member from the next period, and refuses someone already in another household', async () => {
+    const added = await app.inject({
+      method: 'POST',
+      url: `/api/v1/households/${householdId}/members`,
+      headers: session.headers,
+      payload: member('Hồ Văn Nam', '2005-03-03', 'M'),
+    });
+    expect(added.statusCode).toBe(201);
+    const newcomer = added.json().members.find((m: { fullName: string }) => m.fullName === 'Hồ Văn Nam');
+    expect(newcomer).toMatchObject({ fromMonth: '2027-03', nextOrder: 3, nextMonthly: 63_180 });
+
+    const head = added.json().members[0];
+    const other = await app.inject({
+      method: 'POST',
+      url: '/api/v1/households',
+      headers: session.headers,
+      payload: {
+        communeCode: agent.communes[0],
+        paymentMonths: 6,
+        members: [
+          {
+            personalId: (
+              await t.db
+                .selectFrom('participant')
+                .select('personal_id')
+                .where('id', '=', head.personId)
+                .executeTakeFirstOrThrow()
+            ).personal_id,
+            fullName: 'Hồ Văn Tâm',
+            birthDate: '1970-02-01',
+            sex: 'M',
+          },
+        ],
+      },
+    });
+    expect(other.statusCode).toBe(409);
+    expect(other.json().error.code).toBe('household.member_elsewhere');
+  });
+});

@@ -1,0 +1,85 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setupTestDatabase } from '../../../test/db/test-db.ts';
+import { buildAgent, enrollBody } from '../../../test/factories.ts';
+import { buildApp, login, type Session } from '../../../test/http.ts';
+import type { App } from '../../server/app.ts';
+
+const t = setupTestDatabase();
+let app: App;
+let session: Session;
+let number: string;
+const hasPoppler = spawnSync('which', ['pdftotext']).status === 0;
+
+beforeAll(async () => {
+  app = await buildApp(t.db);
+  const agent = await buildAgent(t.db, { province: '66' });
+  session = await login(app, agent.username, agent.password);
+  const person = await app.inject({
+    method: 'POST',
+    url: '/api/v1/participants',
+    headers: session.headers,
+    payload: enrollBody({ communeCode: agent.communes[0]!, fullName: 'Nguyễn Thị Ánh Tuyết', categories: ['ethnic_minority'] }),
+  });
+  const paid = await app.inject({
+    method: 'POST',
+    url: `/api/v1/participants/${person.json().id}/payments`,
+    headers: session.headers,
+    payload: { mode: 'quarterly', method: 'cash', amount: 3 * 231_000 },
+  });
+  expect(paid.statusCode).toBe(201);
+  number = paid.json().receipt.number;
+});
+afterAll(() => app.close());
+
+describe('the receipt', () => {
+  it('as JSON: amounts, covered months, masked ID, and a VietQR code for the next period', async () => {
+    const response = await app.inject({ method: 'GET', url: `/api/v1/receipts/${number}`, headers: session.headers });
+    expect(response.statusCode).toBe(200);
+    const r = response.json();
+    expect(r).toMatchObject({ number, product: 'vsi', coveredFrom: '2026-03', coveredTo: '2026-05', months: 3, total: 693_000 });
+    expect(r.participant.maskedId).toMatch(/^001\*{6}\d{3}$/);
+    expect(r.lines.reduce((sum: number, l: { amount: number }) => sum + l.amount, 0)).toBe(693_000);
+    expect(r.nextDue).toMatchObject({ month: '2026-06', dueDate: '2026-08-31', amount: 693_000 });
+    expect(r.nextDue.qrPayload).toMatch(/^000201/);
+    // The transfer text names the enrollment, never the personal ID that bank statements would show.
+    const { personal_id } = await t.db.selectFrom('participant').select('personal_id').where('full_name', '=', 'Nguyễn Thị Ánh Tuyết').executeTakeFirstOrThrow();
+    expect(r.nextDue.qrPayload).not.toContain(personal_id);
+    expect(r.nextDue.qrPayload).toMatch(/BHXHTN DK\d+ 202606/);
+  });
+
+  it('as a phone page', async () => {
+    const response = await app.inject({ method: 'GET', url: `/api/v1/receipts/${number}.html`, headers: session.headers });
+    expect(response.headers['content-type']).toContain('text/html');
+    expect(response.body).toContain('Nguyễn Thị Ánh Tuyết');
+    expect(response.body).toContain('Sáu trăm chín mươi ba nghìn đồng');
+  });
+
+  it.skipIf(!hasPoppler)('as a PDF whose Vietnamese text survives, rendered to an image', async () => {
+    const response = await app.inject({ method: 'GET', url: `/api/v1/receipts/${number}.pdf`, headers: session.headers });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diemtua-receipt-'));
+    const pdf = path.join(dir, `${number}.pdf`);
+    fs.writeFileSync(pdf, response.rawPayload);
+    const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
+    expect(text).toContain('Nguyễn Thị Ánh Tuyết');
+    expect(text).toContain('Biên lai thu tiền');
+    expect(text).toContain('Sáu trăm chín mươi ba nghìn đồng');
+    const image = spawnSync('pdftoppm', ['-png', '-r', '72', '-singlefile', pdf, path.join(dir, 'page')]);
+    expect(image.status).toBe(0);
+    const png = fs.readFileSync(path.join(dir, 'page.png'));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.length).toBeGreaterThan(20_000);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('404 for an unknown number', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/v1/receipts/BL-00999999', headers: session.headers });
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error.message).toBe('Không tìm thấy biên lai BL-00999999, hoặc biên lai nằm ngoài địa bàn của bạn.');
+  });
+});

@@ -1,0 +1,222 @@
+import type { Db } from '../../db/database.ts';
+import { transact } from '../../db/transaction.ts';
+import { calculate, formatVnd, type VsiQuoteResult } from '../../domain/law/index.ts';
+import { deadlineOf, nextUnpaidMonth, type PeriodicMode } from '../../domain/registry/periods.ts';
+import { maskPersonalId } from '../../domain/registry/personal-id.ts';
+import { type Clock, vietnamDate } from '../../platform/clock.ts';
+import { AppError } from '../../server/errors.ts';
+import { type Actor, auditContext } from '../access/access.actor.ts';
+import { month } from '../participants/participants.repository.ts';
+import type { RulesService } from '../rules/rules.service.ts';
+import type { SettingsRepository } from '../system/system.repository.ts';
+import { createReceiptsRepository, formatReceiptNumber, MAX_DEVICE_BLOCK } from './receipts.repository.ts';
+import { vietQrPayload, vietQrPurpose } from './receipts.vietqr.ts';
+import type { ReceiptView } from './receipts.view.ts';
+
+/** The VSS account payments by transfer go to; demo installations get a clearly fake one. */
+export interface CollectionAccount {
+  bankBin: string;
+  accountNumber: string;
+  accountName: string;
+}
+export const DEMO_COLLECTION_ACCOUNT: CollectionAccount = {
+  bankBin: '970418',
+  accountNumber: '0000000000DEMO',
+  accountName: 'BHXH VIET NAM (DEMO)',
+};
+
+const MODE_LABEL: Record<string, string> = {
+  monthly: 'Đóng hằng tháng',
+  quarterly: 'Đóng 3 tháng',
+  semiannual: 'Đóng 6 tháng',
+  annual: 'Đóng 12 tháng',
+  advance: 'Đóng trước nhiều tháng',
+  catch_up: 'Đóng bù các tháng bỏ dở (có lãi)',
+  backpay: 'Đóng cho những năm còn thiếu',
+};
+
+export function createReceiptsService({
+  db,
+  clock,
+  rules,
+  settings,
+}: {
+  db: Db;
+  clock: Clock;
+  rules: RulesService;
+  settings: SettingsRepository;
+}) {
+  const repo = createReceiptsRepository(db);
+
+  async function account(): Promise<CollectionAccount> {
+    return (await settings.get<CollectionAccount>('collection_account')) ?? DEMO_COLLECTION_ACCOUNT;
+  }
+
+  async function load(actor: Actor, number: string) {
+    const row = await repo.findVisible(actor, number);
+    if (!row) throw new AppError('payment.not_found', { number });
+    return row;
+  }
+
+  /** What the person owes next and a VietQR code to pay it, for an enrollment still running. */
+  async function nextDue(enrollmentId: number | null): Promise<ReceiptView['nextDue']> {
+    if (!enrollmentId) return null;
+    const e = await db
+      .selectFrom('vsi_enrollment as e')
+      .innerJoin('participant as p', 'p.id', 'e.participant_id')
+      .select([
+        'e.payment_mode',
+        'e.start_month',
+        'e.paid_through',
+        'e.status',
+        'e.monthly_income',
+        'e.supported_months_used',
+        'p.categories',
+        'p.province_code',
+      ])
+      .where('e.id', '=', enrollmentId)
+      .executeTakeFirst();
+    if (!e || ['retired', 'lump_sum_withdrawn', 'deceased'].includes(e.status)) return null;
+    const book = await rules.book();
+    const today = vietnamDate(clock);
+    const next = nextUnpaidMonth({ startMonth: month(e.start_month)!, paidThrough: month(e.paid_through) });
+    const dueDate = deadlineOf(book, e.payment_mode as PeriodicMode, next);
+    const outcome = calculate(
+      'vsi-quote',
+      {
+        paymentDate: today,
+        monthlyIncome: Number(e.monthly_income),
+        mode: e.payment_mode,
+        categories: e.categories.length ? e.categories : ['other'],
+        provinceCode: e.province_code,
+        supportedMonthsUsed: e.supported_months_used,
+      },
+      { book, today },
+    );
+    if (!outcome.ok) return null;
+    const amount = (outcome.result as VsiQuoteResult).total;
+    if (amount === 0) return null;
+    const to = await account();
+    return {
+      month: next,
+      dueDate,
+      amount,
+      qrPayload: vietQrPayload({
+        bankBin: to.bankBin,
+        accountNumber: to.accountNumber,
+        amount,
+        // The enrollment number identifies the payer to VSS; the personal ID never goes into a
+        // transfer text that banks print on statements.
+        purpose: vietQrPurpose({ product: 'vsi', ref: `DK${enrollmentId}`, month: next }),
+      }),
+    };
+  }
+
+  return {
+    load,
+
+    /** Everything the printed receipt shows, for the caller's region only. */
+    async view(actor: Actor, number: string): Promise<ReceiptView> {
+      const r = await load(actor, number);
+      const q = (r.quote ?? {}) as {
+        grossMonthly?: number;
+        stateSupportMonthly?: number;
+        localSupportMonthly?: number;
+        members?: { personId: number; order: number; monthly: number }[];
+      };
+      const months = r.months;
+      const lines: ReceiptView['lines'] = [];
+      let household: ReceiptView['household'];
+      if (
+        r.product === 'vsi' &&
+        r.mode !== 'catch_up' &&
+        r.mode !== 'backpay' &&
+        q.grossMonthly !== undefined
+      ) {
+        lines.push({ label: `Mức đóng 22% × thu nhập: ${months} tháng`, amount: q.grossMonthly * months });
+        if (q.stateSupportMonthly)
+          lines.push({ label: 'Nhà nước hỗ trợ', amount: -q.stateSupportMonthly * r.months });
+        if (q.localSupportMonthly)
+          lines.push({ label: 'Địa phương hỗ trợ', amount: -q.localSupportMonthly * r.months });
+        const rounding = Number(r.amount) - lines.reduce((sum, l) => sum + l.amount, 0);
+        if (rounding !== 0) lines.push({ label: 'Chiết khấu đóng trước / làm tròn', amount: rounding });
+      } else if (r.product === 'hhi' && q.members) {
+        const people = await db
+          .selectFrom('participant')
+          .select(['id', 'full_name', 'personal_id'])
+          .where(
+            'id',
+            'in',
+            q.members.map((m) => m.personId),
+          )
+          .execute();
+        const byId = new Map(people.map((p) => [Number(p.id), p]));
+        household = {
+          members: q.members.map((m) => ({
+            order: m.order,
+            fullName: byId.get(m.personId)?.full_name ?? '',
+            maskedId: maskPersonalId(byId.get(m.personId)?.personal_id ?? ''),
+            monthly: m.monthly,
+          })),
+        };
+        // Each member's amount is in the members table; one line keeps the receipt on one page.
+        const monthly = household.members.reduce((sum, m) => sum + m.monthly, 0);
+        lines.push({
+          label: `Mức đóng của hộ: ${formatVnd(monthly)}/tháng × ${months} tháng`,
+          amount: monthly * months,
+        });
+      } else {
+        lines.push({ label: MODE_LABEL[r.mode] ?? r.mode, amount: Number(r.amount) });
+      }
+      const coveredFrom = month(r.covered_from) ?? r.paid_on.slice(0, 7);
+      return {
+        number: r.number,
+        issuedAt: r.issued_at.toISOString(),
+        product: r.product,
+        mode: r.product === 'hhi' ? `BHYT hộ gia đình ${months} tháng` : (MODE_LABEL[r.mode] ?? r.mode),
+        method: r.method,
+        coveredFrom,
+        coveredTo: month(r.covered_to) ?? coveredFrom,
+        months,
+        lines,
+        total: Number(r.amount),
+        ruleVersion: r.rule_version,
+        participant: {
+          fullName: r.full_name ?? '',
+          maskedId: maskPersonalId(r.personal_id ?? ''),
+          ...(r.birth_date ? { birthYear: Number(r.birth_date.slice(0, 4)) } : {}),
+          address: [r.commune_name, r.province_name].filter(Boolean).join(', '),
+        },
+        ...(household ? { household } : {}),
+        agent: { fullName: r.agent_name ?? '', username: r.agent_username ?? '', phone: r.agent_phone },
+        unit: { name: r.unit_name, address: r.unit_address, phone: r.unit_phone },
+        nextDue: r.voided_at
+          ? null
+          : await nextDue(r.enrollment_id === null ? null : Number(r.enrollment_id)),
+        voided: r.voided_at
+          ? { at: r.voided_at.toISOString(), reason: r.void_reason ?? '', by: r.voided_by_name ?? '' }
+          : null,
+        demo: r.is_demo,
+      };
+    },
+
+    /** A block of numbers for a device that will work offline. */
+    async allocate(actor: Actor, input: { device: string; size: number }) {
+      if (!actor.userId) throw new AppError('payment.no_agent');
+      const size = Math.min(Math.max(1, input.size), MAX_DEVICE_BLOCK);
+      const block = await transact(db, auditContext(actor, clock), (tx) =>
+        repo.allocate(tx, actor.userId!, size, input.device.trim() || 'thiết bị', clock.now()),
+      );
+      return {
+        id: block.id,
+        first: formatReceiptNumber(block.first),
+        last: formatReceiptNumber(block.last),
+        size,
+      };
+    },
+
+    series: (actor: Actor) => (actor.userId ? repo.series(actor.userId) : Promise.resolve([])),
+  };
+}
+
+export type ReceiptsService = ReturnType<typeof createReceiptsService>;
