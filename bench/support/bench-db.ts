@@ -19,9 +19,12 @@ export async function benchDatabase(name: string): Promise<{ db: Db; url: string
     await migrate(db);
     return { db, url: u.toString(), close: () => db.destroy() };
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `diemtua-bench-${name}-`));
+  // BENCH_DATA_DIR keeps the embedded cluster between runs, so a large dataset is generated once.
+  const keep = process.env.BENCH_DATA_DIR ? path.resolve(process.env.BENCH_DATA_DIR) : null;
+  const dir = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), `diemtua-bench-${name}-`));
+  fs.mkdirSync(dir, { recursive: true });
   fs.chmodSync(dir, 0o755);
-  const server = await startEmbeddedPostgres({ dataDir: dir, ephemeral: true, port: 56432 });
+  const server = await startEmbeddedPostgres({ dataDir: dir, ephemeral: !keep, port: 56432 });
   await ensureDatabase(server.url('postgres'), name);
   const url = server.url(name);
   const db = connect(url);
@@ -32,7 +35,7 @@ export async function benchDatabase(name: string): Promise<{ db: Db; url: string
     async close() {
       await db.destroy();
       await server.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (!keep) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }

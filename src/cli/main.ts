@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   units: () => import('./units.command.ts').then((m) => m.registerUnitsCommands),
   denominators: () => import('./denominators.command.ts').then((m) => m.registerDenominatorsCommands),
   audit: () => import('./audit.command.ts').then((m) => m.registerAuditCommands),
+  jobs: () => import('./jobs.command.ts').then((m) => m.registerJobsCommands),
 };
 
 const program = new Command()

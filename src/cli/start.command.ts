@@ -5,7 +5,9 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
+import { seedDemoRegistry } from '../modules/demo/demo.registry.ts';
 import { type DemoResult, seedDemo } from '../modules/demo/demo.seed.ts';
+import { scheduleDaily } from '../modules/renewals/renewals.schedule.ts';
 import { bootstrap } from '../modules/system/system.bootstrap.ts';
 import { systemClock } from '../platform/clock.ts';
 import { createApp } from '../server/app.ts';
@@ -48,6 +50,16 @@ export function registerStartCommand(program: Command): void {
           const boot = await bootstrap({ db: database.db, clock: systemClock, services }, bar.update);
           let demo: DemoResult | null = null;
           if (config.demo) demo = await seedDemo({ db: database.db, clock: systemClock }, bar.update);
+          if (demo) {
+            bar.update('Người tham gia minh họa', 0, 1);
+            await seedDemoRegistry({
+              db: database.db,
+              clock: systemClock,
+              book: await services.rules.book(),
+              jobs: services.jobs,
+            });
+            bar.update('Người tham gia minh họa', 1, 1);
+          }
           bar.stop();
           if (demo) saveDemoLogins(config.dataDir, demo);
 
@@ -59,8 +71,20 @@ export function registerStartCommand(program: Command): void {
             webRoot: (await web) ?? WEB_ROOT,
             logger: true,
           });
-          await instance.listen({ port: config.port, host: config.host });
+          await instance
+            .listen({ port: config.port, host: config.host })
+            .catch((error: NodeJS.ErrnoException) => {
+              if (error.code === 'EADDRINUSE') {
+                throw new Error(
+                  `Cổng ${config.port} đang được một chương trình khác dùng. Hãy dừng chương trình đó hoặc đặt PORT khác, ví dụ PORT=3001 npm start.`,
+                );
+              }
+              throw error;
+            });
           const url = `http://localhost:${(instance.server.address() as { port: number }).port}`;
+          scheduleDaily(instance.services.jobs, systemClock, (message, error) =>
+            error ? instance.log.error({ err: error }, message) : instance.log.info(message),
+          );
           printBanner({
             url,
             boot,

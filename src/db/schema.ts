@@ -298,6 +298,7 @@ export interface HouseholdMemberTable {
   from_month: string;
   to_month: string | null;
   created_at: Timestamp;
+  is_demo: Generated<boolean>;
 }
 
 export interface ReceiptSeriesTable {
@@ -349,6 +350,7 @@ export interface ReceiptTable {
   amount: number;
   voided_at: Timestamp | null;
   void_reason: string | null;
+  is_demo: Generated<boolean>;
 }
 
 export interface CashEntryTable {
@@ -363,6 +365,7 @@ export interface CashEntryTable {
   recorded_by: number | null;
   at: Timestamp;
   on_date: string;
+  is_demo: Generated<boolean>;
 }
 
 export interface CommissionRateTable {

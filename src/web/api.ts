@@ -60,8 +60,22 @@ export function withQuery(path: string, query?: Query): string {
 // Auth endpoints answer 401 as part of their normal flow; they must not bounce to the login page.
 const QUIET_401 = ['/auth/login', '/auth/me', '/auth/logout'];
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
+/** Extra headers for one request, e.g. the Idempotency-Key of a money or enrollment write. */
+export interface RequestOptions {
+  headers?: Record<string, string>;
+}
+
+async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  options?: RequestOptions,
+): Promise<T> {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': language,
+    ...options?.headers,
+  };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) {
     payload = body;
@@ -96,8 +110,11 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
 
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  delete: <T = void>(path: string) => request<T>('DELETE', path),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    request<T>('POST', path, body ?? {}, options),
+  patch: <T>(path: string, body: unknown, options?: RequestOptions) =>
+    request<T>('PATCH', path, body, options),
+  delete: <T = void>(path: string, options?: RequestOptions) =>
+    request<T>('DELETE', path, undefined, options),
   upload: <T>(path: string, form: FormData) => request<T>('POST', path, form),
 };

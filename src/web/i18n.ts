@@ -8,7 +8,9 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setApiLanguage } from './api.ts';
 import en from './locales/en.json';
+import enRegistry from './locales/en.registry.json';
 import vi from './locales/vi.json';
+import viRegistry from './locales/vi.registry.json';
 
 export type Lang = 'vi' | 'en';
 export const LANGS: readonly Lang[] = ['vi', 'en'];
@@ -32,7 +34,11 @@ const initial = storedLang();
 apply(initial);
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  // The registry screens keep their strings in their own files, all under the "registry" key.
+  resources: {
+    vi: { translation: { ...vi, ...viRegistry } },
+    en: { translation: { ...en, ...enRegistry } },
+  },
   lng: initial,
   fallbackLng: 'vi',
   initAsync: false,

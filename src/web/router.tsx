@@ -117,6 +117,88 @@ const rulesRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/rules.page.tsx'), 'RulesPage'),
 });
 
+// ── Registry and collection: participants, payments, receipts, worklist, cash, households ──
+const positive = (value: unknown): number | undefined => {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+};
+
+const participantsRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/nguoi-tham-gia',
+  beforeLoad: requireLogin,
+  validateSearch: (search: Record<string, unknown>): { q?: string } =>
+    typeof search.q === 'string' ? { q: search.q } : {},
+  component: lazyRouteComponent(() => import('./pages/participants.page.tsx'), 'ParticipantsPage'),
+});
+
+const enrollRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/nguoi-tham-gia/dang-ky',
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import('./pages/enroll.page.tsx'), 'EnrollPage'),
+});
+
+const participantRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/nguoi-tham-gia/$id',
+  beforeLoad: requireLogin,
+  /** moi=1: just enrolled, offer to collect the first payment. */
+  validateSearch: (search: Record<string, unknown>): { moi?: number } =>
+    positive(search.moi) ? { moi: 1 } : {},
+  component: lazyRouteComponent(() => import('./pages/participants.detail.tsx'), 'ParticipantPage'),
+});
+
+const paymentRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/nguoi-tham-gia/$id/thu-tien',
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import('./pages/payment.page.tsx'), 'PaymentPage'),
+});
+
+const receiptRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/bien-lai/$number',
+  beforeLoad: requireLogin,
+  /** nguoi: the participant the receipt was taken for, for the way back to the profile. */
+  validateSearch: (search: Record<string, unknown>): { nguoi?: number } => {
+    const nguoi = positive(search.nguoi);
+    return nguoi ? { nguoi } : {};
+  },
+  component: lazyRouteComponent(() => import('./pages/receipt.page.tsx'), 'ReceiptPage'),
+});
+
+const worklistRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/viec-can-lam',
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import('./pages/worklist.page.tsx'), 'WorklistPage'),
+});
+
+const cashRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/so-quy',
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import('./pages/cash.page.tsx'), 'CashPage'),
+});
+
+const householdsRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/ho-gia-dinh',
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import('./pages/households.page.tsx'), 'HouseholdsPage'),
+});
+
+const householdRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/ho-gia-dinh/$id',
+  beforeLoad: requireLogin,
+  /** thu=1: came to collect, scroll to the payment. */
+  validateSearch: (search: Record<string, unknown>): { thu?: number } =>
+    positive(search.thu) ? { thu: 1 } : {},
+  component: lazyRouteComponent(() => import('./pages/households.detail.tsx'), 'HouseholdPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   shellRoute.addChildren([
@@ -128,6 +210,15 @@ const routeTree = rootRoute.addChildren([
     auditRoute,
     denominatorsRoute,
     rulesRoute,
+    participantsRoute,
+    enrollRoute,
+    participantRoute,
+    paymentRoute,
+    receiptRoute,
+    worklistRoute,
+    cashRoute,
+    householdsRoute,
+    householdRoute,
   ]),
 ]);
 

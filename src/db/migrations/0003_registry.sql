@@ -28,8 +28,10 @@ create table participant (
 );
 create index participant_name_trgm_idx on participant using gin (name_search gin_trgm_ops);
 create index participant_phone_idx on participant (phone) where phone is not null;
-create index participant_commune_idx on participant (commune_code);
-create index participant_org_idx on participant (org_unit_id);
+-- Region-scoped lists walk one of these newest first (see scopeBranches).
+create index participant_commune_idx on participant (commune_code, id);
+create index participant_province_idx on participant (province_code, id);
+create index participant_org_idx on participant (org_unit_id, id);
 
 -- ───────────── Voluntary SI ─────────────
 -- Months are stored as the first day of the month; the API speaks 'YYYY-MM'.
@@ -101,7 +103,8 @@ create table household_member (
   other_source   boolean not null default false,
   from_month     date not null,
   to_month       date,
-  created_at     timestamptz not null
+  created_at     timestamptz not null,
+  is_demo        boolean not null default false
 );
 create unique index household_member_active_idx on household_member (person_id) where to_month is null;
 create index household_member_household_idx on household_member (household_id);
@@ -166,7 +169,8 @@ create table receipt (
   issued_at      timestamptz not null,
   amount         bigint not null,
   voided_at      timestamptz,
-  void_reason    text
+  void_reason    text,
+  is_demo        boolean not null default false
 );
 
 -- ───────────── Agents' cash ─────────────
@@ -182,7 +186,8 @@ create table cash_entry (
   note          text,
   recorded_by   int references app_user (id),
   at            timestamptz not null,
-  on_date       date not null
+  on_date       date not null,
+  is_demo       boolean not null default false
 );
 create index cash_entry_agent_idx on cash_entry (agent_user_id, at);
 
@@ -242,19 +247,35 @@ create table job_run (
   primary key (job, run_date)
 );
 
+-- A bulk load of demo data (demo.bulk.ts, rows flagged is_demo) is audited once as a whole, not
+-- row by row: these triggers do not fire while it runs.
 create constraint trigger audit after insert or update or delete on participant
-  deferrable initially deferred for each row execute function audit_capture('id', 'org_unit_id');
+  deferrable initially deferred for each row
+  when (current_setting('diemtua.bulk_load', true) is distinct from 'demo')
+  execute function audit_capture('id', 'org_unit_id');
 create constraint trigger audit after insert or update or delete on vsi_enrollment
-  deferrable initially deferred for each row execute function audit_capture('id', 'org_unit_id');
+  deferrable initially deferred for each row
+  when (current_setting('diemtua.bulk_load', true) is distinct from 'demo')
+  execute function audit_capture('id', 'org_unit_id');
 create constraint trigger audit after insert or update or delete on household
-  deferrable initially deferred for each row execute function audit_capture('id', 'org_unit_id');
+  deferrable initially deferred for each row
+  when (current_setting('diemtua.bulk_load', true) is distinct from 'demo')
+  execute function audit_capture('id', 'org_unit_id');
 create constraint trigger audit after insert or update or delete on household_member
-  deferrable initially deferred for each row execute function audit_capture('id');
+  deferrable initially deferred for each row
+  when (current_setting('diemtua.bulk_load', true) is distinct from 'demo')
+  execute function audit_capture('id');
 create constraint trigger audit after insert or update or delete on payment
-  deferrable initially deferred for each row execute function audit_capture('id', 'org_unit_id');
+  deferrable initially deferred for each row
+  when (current_setting('diemtua.bulk_load', true) is distinct from 'demo')
+  execute function audit_capture('id', 'org_unit_id');
 create constraint trigger audit after insert or update or delete on receipt
-  deferrable initially deferred for each row execute function audit_capture('id');
+  deferrable initially deferred for each row
+  when (current_setting('diemtua.bulk_load', true) is distinct from 'demo')
+  execute function audit_capture('id');
 create constraint trigger audit after insert or update or delete on cash_entry
-  deferrable initially deferred for each row execute function audit_capture('id', 'org_unit_id');
+  deferrable initially deferred for each row
+  when (current_setting('diemtua.bulk_load', true) is distinct from 'demo')
+  execute function audit_capture('id', 'org_unit_id');
 create constraint trigger audit after insert or update or delete on commission_rate
   deferrable initially deferred for each row execute function audit_capture('id');

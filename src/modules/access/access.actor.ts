@@ -16,6 +16,12 @@ export interface Actor {
   national: boolean;
   /** Communes served by the caller's subtree; empty when national. */
   communes: readonly string[];
+  /** The org units of the caller's subtree (their own and every one below). */
+  orgIds: readonly number[];
+  /** Provinces every commune of which the caller serves: `communes` said briefly, so SQL can use an index. */
+  provinces: readonly string[];
+  /** The caller's communes outside those whole provinces. */
+  partialCommunes: readonly string[];
   ip: string | null;
   requestId: string | null;
   via: 'session' | 'token' | 'cli' | 'system';
@@ -32,6 +38,9 @@ export const SYSTEM_ACTOR: Actor = Object.freeze({
   provinceCode: null,
   national: true,
   communes: [],
+  orgIds: [],
+  provinces: [],
+  partialCommunes: [],
   ip: null,
   requestId: null,
   via: 'system',

@@ -101,6 +101,15 @@ export function createAccessRepository(db: Db) {
       return db.updateTable('api_token').set({ last_used_at: at }).where('id', '=', id).execute();
     },
 
+    async orgIdsOfSubtree(path: string): Promise<number[]> {
+      const rows = await db.selectFrom('org_unit').select('id').where('path', 'like', `${path}%`).execute();
+      return rows.map((r) => r.id);
+    },
+
+    async communeProvinces(): Promise<{ code: string; province_code: string }[]> {
+      return db.selectFrom('commune').select(['code', 'province_code']).execute();
+    },
+
     /** The communes served by every unit in a subtree: the region its members may see. */
     async communesOfSubtree(path: string): Promise<string[]> {
       const rows = await db

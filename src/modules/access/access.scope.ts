@@ -9,6 +9,10 @@ import type { Actor } from './access.actor.ts';
 export interface ScopeRefs {
   /** Column holding an org unit's path ('/1/7/'), e.g. 'org_unit.path'. */
   orgPath?: string;
+  /** Column holding the record's org unit id, e.g. 'participant.org_unit_id' (indexable, no join). */
+  orgUnitId?: string;
+  /** Column holding the province of the record's commune: lets whole provinces be matched by index. */
+  province?: string;
   /** Column holding an org unit id whose service area counts too, e.g. 'org_unit.id'. */
   servingUnitId?: string;
   /** Column holding a commune code, e.g. 'participant.commune_code'. */
@@ -18,14 +22,54 @@ export interface ScopeRefs {
 // biome-ignore lint/suspicious/noExplicitAny: the filter composes into queries over any tables
 type AnyBuilder = ExpressionBuilder<any, any>;
 
+const textArray = (values: readonly string[]) => sql<string[]>`${values as string[]}::text[]`;
+
+/** One way a record can be in the caller's region: its column holds one of these values. */
+export interface ScopeKey {
+  column: string;
+  values: readonly (string | number)[];
+  type: 'text' | 'int';
+}
+
+/**
+ * The caller's region as keys, any of which makes a record visible, each matching an index on its
+ * own. Large lists look each key up separately, newest first, and merge the results; a single OR
+ * across columns would defeat every index. Null means the whole country.
+ */
+export function scopeKeys(actor: Actor, refs: ScopeRefs): ScopeKey[] | null {
+  if (actor.national) return null;
+  const keys: ScopeKey[] = [];
+  if (refs.orgUnitId && actor.orgIds.length > 0)
+    keys.push({ column: refs.orgUnitId, values: actor.orgIds, type: 'int' });
+  if (refs.commune && refs.province) {
+    if (actor.provinces.length > 0)
+      keys.push({ column: refs.province, values: actor.provinces, type: 'text' });
+    if (actor.partialCommunes.length > 0)
+      keys.push({ column: refs.commune, values: actor.partialCommunes, type: 'text' });
+  } else if (refs.commune && actor.communes.length > 0) {
+    keys.push({ column: refs.commune, values: actor.communes, type: 'text' });
+  }
+  return keys;
+}
+
+const anyOfKey = (eb: AnyBuilder, key: ScopeKey) =>
+  eb(
+    eb.ref(key.column),
+    '=',
+    eb.fn.any(
+      key.type === 'int'
+        ? sql<unknown[]>`${key.values as number[]}::int[]`
+        : sql<unknown[]>`${key.values as string[]}::text[]`,
+    ),
+  );
+
 export function inScope(actor: Actor, refs: ScopeRefs): (eb: AnyBuilder) => Expression<SqlBool> {
   return (eb) => {
     if (actor.national) return sql<SqlBool>`true`;
-    const anyOf: Expression<SqlBool>[] = [];
+    const anyOf: Expression<SqlBool>[] = (scopeKeys(actor, refs) ?? []).map((key) => anyOfKey(eb, key));
     if (refs.orgPath) anyOf.push(eb(eb.ref(refs.orgPath), 'like', `${actor.orgPath}%`));
     if (actor.communes.length > 0) {
-      const communes = sql<string[]>`${actor.communes as string[]}::text[]`;
-      if (refs.commune) anyOf.push(eb(eb.ref(refs.commune), '=', eb.fn.any(communes)));
+      const communes = textArray(actor.communes);
       if (refs.servingUnitId) {
         anyOf.push(
           eb.exists(

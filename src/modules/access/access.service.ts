@@ -39,18 +39,40 @@ export const sha256 = (text: string) => createHash('sha256').update(text).digest
 
 export function createAccessService({ db, clock }: { db: Db; clock: Clock }) {
   const repo = createAccessRepository(db);
-  const scopeCache = new Map<string, { at: number; communes: string[] }>();
+  type Region = Pick<Actor, 'communes' | 'orgIds' | 'provinces' | 'partialCommunes'>;
+  const scopeCache = new Map<string, { at: number; region: Region }>();
+  let provinceOf: Promise<Map<string, string>> | null = null;
 
-  type UserRow = NonNullable<Awaited<ReturnType<typeof repo.findUserById>>>;
-
-  async function communesOf(path: string): Promise<string[]> {
+  /** The region of a subtree: its units, the communes they serve, and which provinces that covers whole. */
+  async function regionOf(path: string): Promise<Region> {
     const now = clock.now().getTime();
     const hit = scopeCache.get(path);
-    if (hit && now - hit.at < SCOPE_CACHE_MS) return hit.communes;
-    const communes = await repo.communesOfSubtree(path);
-    scopeCache.set(path, { at: now, communes });
-    return communes;
+    if (hit && now - hit.at < SCOPE_CACHE_MS) return hit.region;
+    provinceOf ??= repo
+      .communeProvinces()
+      .then((rows) => new Map(rows.map((r) => [r.code, r.province_code])));
+    const [communes, orgIds, provinceMap] = await Promise.all([
+      repo.communesOfSubtree(path),
+      repo.orgIdsOfSubtree(path),
+      provinceOf,
+    ]);
+    const served = new Map<string, number>();
+    for (const c of communes) served.set(provinceMap.get(c)!, (served.get(provinceMap.get(c)!) ?? 0) + 1);
+    const totals = new Map<string, number>();
+    for (const p of provinceMap.values()) totals.set(p, (totals.get(p) ?? 0) + 1);
+    const provinces = [...served].filter(([p, n]) => totals.get(p) === n).map(([p]) => p);
+    const whole = new Set(provinces);
+    const region = {
+      communes,
+      orgIds,
+      provinces,
+      partialCommunes: communes.filter((c) => !whole.has(provinceMap.get(c)!)),
+    };
+    scopeCache.set(path, { at: now, region });
+    return region;
   }
+
+  type UserRow = NonNullable<Awaited<ReturnType<typeof repo.findUserById>>>;
 
   async function toActor(user: UserRow, via: Actor['via'], meta: RequestMeta): Promise<Actor> {
     const role = isRole(user.role) ? user.role : 'viewer';
@@ -64,7 +86,9 @@ export function createAccessService({ db, clock }: { db: Db; clock: Clock }) {
       orgPath: user.org_path,
       provinceCode: user.org_province_code,
       national,
-      communes: national ? [] : await communesOf(user.org_path),
+      ...(national
+        ? { communes: [], orgIds: [], provinces: [], partialCommunes: [] }
+        : await regionOf(user.org_path)),
       ip: meta.ip,
       requestId: meta.requestId,
       via,
@@ -177,6 +201,7 @@ export function createAccessService({ db, clock }: { db: Db; clock: Clock }) {
     /** Org changes (new units, service areas) must reach scopes at once in the same process. */
     forgetScopes() {
       scopeCache.clear();
+      provinceOf = null;
     },
   };
 }

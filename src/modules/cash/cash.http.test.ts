@@ -20,7 +20,14 @@ beforeAll(async () => {
   manager = await login(app, boss.username, boss.password);
   await t.db
     .insertInto('commission_rate')
-    .values({ product: 'vsi', rate: 0.04, valid_from: '2026-01-01', valid_to: null, basis: 'Tỷ lệ minh họa', is_demo: true })
+    .values({
+      product: 'vsi',
+      rate: 0.04,
+      valid_from: '2026-01-01',
+      valid_to: null,
+      basis: 'Tỷ lệ minh họa',
+      is_demo: true,
+    })
     .execute();
   for (let i = 0; i < 3; i++) {
     const person = await app.inject({
@@ -40,13 +47,23 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const ledger = (s: Session, agentUserId?: number) =>
-  app.inject({ method: 'GET', url: `/api/v1/cash/ledger${agentUserId ? `?agentUserId=${agentUserId}` : ''}`, headers: s.headers });
+  app.inject({
+    method: 'GET',
+    url: `/api/v1/cash/ledger${agentUserId ? `?agentUserId=${agentUserId}` : ''}`,
+    headers: s.headers,
+  });
 
 describe("the agent's cash", () => {
   it('holds what was collected in cash, not what was transferred', async () => {
     const response = await ledger(session);
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ balance: 528_000, collected: 528_000, remitted: 0, overdue: 0, total: 2 });
+    expect(response.json()).toMatchObject({
+      balance: 528_000,
+      collected: 528_000,
+      remitted: 0,
+      overdue: 0,
+      total: 2,
+    });
   });
 
   it('shows cash held past the next day as overdue', async () => {
@@ -67,7 +84,9 @@ describe("the agent's cash", () => {
       payload: { agentUserId: agent.id, amount: 600_000 },
     });
     expect(tooMuch.statusCode).toBe(400);
-    expect(tooMuch.json().error.message).toBe('Số tiền nộp 600.000 đ lớn hơn số tiền nhân viên đang giữ (528.000 đ).');
+    expect(tooMuch.json().error.message).toBe(
+      'Số tiền nộp 600.000 đ lớn hơn số tiền nhân viên đang giữ (528.000 đ).',
+    );
     const ok = await app.inject({
       method: 'POST',
       url: '/api/v1/cash/remittances',
@@ -76,8 +95,14 @@ describe("the agent's cash", () => {
     });
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ balance: 28_000, remitted: 500_000 });
-    const holders = await app.inject({ method: 'GET', url: '/api/v1/cash/holders', headers: manager.headers });
-    expect(holders.json().items).toEqual([expect.objectContaining({ agentUserId: agent.id, balance: 28_000 })]);
+    const holders = await app.inject({
+      method: 'GET',
+      url: '/api/v1/cash/holders',
+      headers: manager.headers,
+    });
+    expect(holders.json().items).toEqual([
+      expect.objectContaining({ agentUserId: agent.id, balance: 28_000 }),
+    ]);
   });
 
   it('does not let an agent record their own remittance or read another agent', async () => {
@@ -92,10 +117,21 @@ describe("the agent's cash", () => {
     expect((await ledger(session, other.id)).statusCode).toBe(404);
   });
 
-  it('states the month\'s commission at the rate in force, flagging demo rates', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/v1/commissions?month=2026-03', headers: manager.headers });
+  it("states the month's commission at the rate in force, flagging demo rates", async () => {
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/v1/commissions?month=2026-03',
+      headers: manager.headers,
+    });
     expect(response.json().items).toEqual([
-      expect.objectContaining({ id: agent.id, product: 'vsi', receipts: 3, collected: 792_000, commission: 31_680, demoRate: true }),
+      expect.objectContaining({
+        id: agent.id,
+        product: 'vsi',
+        receipts: 3,
+        collected: 792_000,
+        commission: 31_680,
+        demoRate: true,
+      }),
     ]);
   });
 });

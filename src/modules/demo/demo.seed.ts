@@ -245,6 +245,27 @@ export async function seedDemo(
 
     const denominators = createDenominatorsRepository(db);
     await denominators.upsert(tx, DEMO_DENOMINATORS as DenominatorRow[], true);
+    await tx
+      .insertInto('commission_rate')
+      .values([
+        {
+          product: 'vsi',
+          rate: 0.04,
+          valid_from: '2016-01-01',
+          valid_to: null,
+          basis: 'Tỷ lệ minh họa (demo)',
+          is_demo: true,
+        },
+        {
+          product: 'hhi',
+          rate: 0.045,
+          valid_from: '2016-01-01',
+          valid_to: null,
+          basis: 'Tỷ lệ minh họa (demo)',
+          is_demo: true,
+        },
+      ])
+      .execute();
     await createSettingsRepository(db).set(tx, 'demo', { loaded: true, at: clock.now().toISOString() });
 
     const unitName = new Map<number, string>([

@@ -218,7 +218,7 @@ export function createHouseholdsService({
         await participants.checkPerson(actor, { ...m, communeCode: input.communeCode });
       const ids = input.members.map((m) => m.personalId);
       if (new Set(ids).size !== ids.length) throw new AppError('household.duplicate_member', {}, 'members');
-      const org = await participants.holdingUnit(actor, input.orgUnitId);
+      const org = await participants.holdingUnit(actor, input.orgUnitId, commune.code);
       const at = clock.now();
       const from = monthDate(monthOfDate(vietnamDate(clock)));
       const id = await transact(db, auditContext(actor, clock), async (tx) => {

@@ -36,6 +36,11 @@ export const participantsErrors = {
     vi: 'Cần chỉ rõ đơn vị quản lý hồ sơ (orgUnitId).',
     en: 'The unit holding the record (orgUnitId) is required.',
   },
+  'participant.unit_does_not_serve': {
+    status: 400,
+    vi: 'Đơn vị "{unit}" không phục vụ xã {commune}. Hồ sơ phải do một đơn vị phục vụ nơi người đó cư trú quản lý.',
+    en: 'Unit "{unit}" does not serve commune {commune}. A record is held by a unit serving where the person lives.',
+  },
   'participant.already_enrolled': {
     status: 409,
     vi: 'Người này đã có đăng ký BHXH tự nguyện (trạng thái: {status}).',

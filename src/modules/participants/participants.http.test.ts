@@ -182,7 +182,10 @@ describe('finding people', () => {
       url: `/api/v1/participants?search=${encodeURIComponent(search)}`,
       headers: session.headers,
     });
-    expect(response.json().items.map((p: { id: number }) => p.id)).toContain(id);
+    expect(
+      response.json().items?.map((p: { id: number }) => p.id),
+      response.body,
+    ).toContain(id);
   });
 
   it('404 for a person of another province, on the record and its timeline', async () => {

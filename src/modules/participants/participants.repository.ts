@@ -1,10 +1,11 @@
-import { sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import type { DB } from '../../db/schema.ts';
 import type { Tx } from '../../db/transaction.ts';
 import { classifySearch } from '../../domain/registry/personal-id.ts';
 import { normalizeSearch } from '../../domain/units/normalize.ts';
 import type { Actor } from '../access/access.actor.ts';
-import { inScope } from '../access/access.scope.ts';
+import { inScope, scopeKeys } from '../access/access.scope.ts';
 
 export interface ParticipantFilter {
   search?: string;
@@ -21,12 +22,21 @@ export const COUNT_CAP = 1000;
 export const month = (date: string | null) => (date ? date.slice(0, 7) : null);
 export const monthDate = (m: string) => `${m}-01`;
 
+/**
+ * A person's commune always lies in the service area of the unit holding their record (enrollment
+ * and moves check it), and a caller's communes are the service areas of their subtree: so the
+ * commune alone decides whether a person is in the caller's region.
+ */
+const SCOPE = { province: 'p.province_code', commune: 'p.commune_code' } as const;
+/** Up to this many region keys are looked up one by one; more fall back to one `= any(...)` scan. */
+const MAX_SEPARATE_KEYS = 64;
+
 export function createParticipantsRepository(db: Db) {
   const visible = (actor: Actor, q: Db | Tx = db) =>
     q
       .selectFrom('participant as p')
       .innerJoin('org_unit as o', 'o.id', 'p.org_unit_id')
-      .where(inScope(actor, { orgPath: 'o.path', commune: 'p.commune_code' }));
+      .where(inScope(actor, SCOPE));
 
   const listColumns = [
     'p.id',
@@ -46,35 +56,87 @@ export function createParticipantsRepository(db: Db) {
   return {
     visible,
 
+    /**
+     * Search by name (no diacritics, any part), personal ID or phone, newest first. At national
+     * scale each branch of the caller's region runs on its own index (see scopeBranches) and the
+     * branches are merged; the count stops at COUNT_CAP.
+     */
     async search(actor: Actor, filter: ParticipantFilter) {
-      let query = visible(actor).leftJoin('vsi_enrollment as e', 'e.participant_id', 'p.id');
       const term = filter.search?.trim() ? classifySearch(filter.search) : null;
-      if (term?.kind === 'personal_id') query = query.where('p.personal_id', '=', term.value);
-      else if (term?.kind === 'phone') query = query.where('p.phone', '=', term.value);
-      else if (term) query = query.where('p.name_search', 'like', `%${normalizeSearch(term.value)}%`);
-      if (filter.status) query = query.where('e.status', '=', filter.status);
-      if (filter.communeCode) query = query.where('p.commune_code', '=', filter.communeCode);
-      if (filter.orgUnitId) query = query.where('p.org_unit_id', '=', filter.orgUnitId);
-
-      const [items, counted] = await Promise.all([
-        query
-          .select([...listColumns, 'e.status', 'e.paid_through', 'e.due_date'])
-          .orderBy('p.id', 'desc')
+      const matching = (
+        extra?: (eb: ExpressionBuilder<DB & { p: DB['participant'] }, 'p'>) => Expression<SqlBool>,
+      ) => {
+        let q = db.selectFrom('participant as p');
+        if (term?.kind === 'personal_id') q = q.where('p.personal_id', '=', term.value);
+        else if (term?.kind === 'phone') q = q.where('p.phone', '=', term.value);
+        else if (term) q = q.where('p.name_search', 'like', `%${normalizeSearch(term.value)}%`);
+        if (filter.status) {
+          const status = filter.status;
+          q = q.where((eb) =>
+            eb.exists(
+              eb
+                .selectFrom('vsi_enrollment as se')
+                .select(sql`1`.as('one'))
+                .whereRef('se.participant_id', '=', 'p.id')
+                .where('se.status', '=', status),
+            ),
+          );
+        }
+        if (filter.communeCode) q = q.where('p.commune_code', '=', filter.communeCode);
+        if (filter.orgUnitId) q = q.where('p.org_unit_id', '=', filter.orgUnitId);
+        return extra ? q.where(extra) : q;
+      };
+      const keys = scopeKeys(actor, SCOPE);
+      if (keys && keys.length === 0) return { items: [], total: 0, capped: false };
+      /**
+       * The newest `limit` matches. For a region, each key value (a province, a commune) walks its
+       * own (column, id) index newest first with its own plan, so a common name stops after a few
+       * rows and a rare one uses the trigram index; the branches are merged.
+       */
+      const top = (limit: number) => {
+        const branch = (where?: Parameters<typeof matching>[0]) =>
+          db
+            .selectFrom(matching(where).select('p.id').orderBy('p.id', 'desc').limit(limit).as('b'))
+            .select('b.id');
+        if (!keys) return branch();
+        const values = keys.reduce((n, k) => n + k.values.length, 0);
+        const parts =
+          values <= MAX_SEPARATE_KEYS
+            ? keys.flatMap((key) =>
+                key.values.map((value) =>
+                  branch((eb) => eb(eb.ref(key.column as 'p.id'), '=', value as never)),
+                ),
+              )
+            : [branch((eb) => inScope(actor, SCOPE)(eb))];
+        const [first, ...rest] = parts;
+        return rest.reduce((union, part) => union.union(part), first!);
+      };
+      const [page, counted] = await Promise.all([
+        db
+          .selectFrom(top(filter.offset + filter.limit).as('hit'))
+          .select('hit.id')
+          .orderBy('hit.id', 'desc')
           .limit(filter.limit)
           .offset(filter.offset)
           .execute(),
         db
-          .selectFrom(
-            query
-              .select(sql`1`.as('one'))
-              .limit(COUNT_CAP + 1)
-              .as('matches'),
-          )
+          .selectFrom(top(COUNT_CAP + 1).as('hit'))
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .executeTakeFirstOrThrow(),
       ]);
+      const ids = page.map((r) => Number(r.id));
+      const rows = ids.length
+        ? await db
+            .selectFrom('participant as p')
+            .innerJoin('org_unit as o', 'o.id', 'p.org_unit_id')
+            .leftJoin('vsi_enrollment as e', 'e.participant_id', 'p.id')
+            .select([...listColumns, 'e.status', 'e.paid_through', 'e.due_date'])
+            .where('p.id', 'in', ids)
+            .execute()
+        : [];
+      const byId = new Map(rows.map((r) => [Number(r.id), r]));
       const n = Number(counted.n);
-      return { items, total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+      return { items: ids.map((id) => byId.get(id)!), total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
     },
 
     findVisible(actor: Actor, id: number, q: Db | Tx = db) {

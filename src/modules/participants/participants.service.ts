@@ -76,14 +76,25 @@ export function createParticipantsService({
     return row;
   }
 
-  /** The unit that will hold the record: the caller's own, or one of their sub-units. */
-  async function holdingUnit(actor: Actor, orgUnitId: number | undefined) {
+  /**
+   * The unit that will hold the record: the caller's own or one of their sub-units, and one that
+   * serves the person's commune. That keeps every person inside the region of whoever holds them,
+   * which is what lets region checks look at the commune alone.
+   */
+  async function holdingUnit(actor: Actor, orgUnitId: number | undefined, communeCode: string) {
     const id = orgUnitId ?? actor.orgUnitId;
     if (!id) throw new AppError('participant.no_unit', {}, 'orgUnitId');
     const org = await orgs.find(actor, id);
     if (!org) throw new AppError('org.not_found', { id }, 'orgUnitId');
     if (!actor.national && !org.path.startsWith(actor.orgPath)) {
       throw new AppError('user.unit_outside_scope', { unit: org.name }, 'orgUnitId');
+    }
+    if ((await orgs.communesOutside(org.id, [communeCode])).length > 0) {
+      throw new AppError(
+        'participant.unit_does_not_serve',
+        { unit: org.name, commune: communeCode },
+        'orgUnitId',
+      );
     }
     return org;
   }
@@ -214,7 +225,7 @@ export function createParticipantsService({
         provinceCode: commune.province_code,
         supportedMonthsUsed: 0,
       });
-      const org = await holdingUnit(actor, input.orgUnitId);
+      const org = await holdingUnit(actor, input.orgUnitId, commune.code);
       const duplicate = () => duplicateError(input.personalId);
       if (await repo.holderOf(input.personalId)) throw await duplicate();
 
@@ -372,6 +383,13 @@ export function createParticipantsService({
           .where('code', '=', input.communeCode)
           .executeTakeFirst();
         if (!commune) throw new AppError('unit.unknown_commune', { code: input.communeCode }, 'communeCode');
+        if ((await orgs.communesOutside(current.org_unit_id, [input.communeCode])).length > 0) {
+          throw new AppError(
+            'participant.unit_does_not_serve',
+            { unit: current.org_unit_name, commune: input.communeCode },
+            'communeCode',
+          );
+        }
         province = commune.province_code;
       }
       const at = clock.now();

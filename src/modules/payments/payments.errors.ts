@@ -51,6 +51,11 @@ export const paymentsErrors = {
     vi: 'Chỉ hủy được biên lai gần nhất của người này ({latest}); hãy hủy lần lượt từ biên lai mới nhất.',
     en: 'Only the latest receipt of this person ({latest}) can be voided; void from the newest back.',
   },
+  'payment.link_not_found': {
+    status: 404,
+    vi: 'Đường dẫn đóng tiền không còn hiệu lực. Vui lòng liên hệ đại lý thu hoặc tổng đài 1900 9068.',
+    en: 'This payment link is no longer valid. Contact your collection agent or call 1900 9068.',
+  },
   'payment.no_members': {
     status: 400,
     vi: 'Hộ gia đình không có thành viên nào phải đóng BHYT trong kỳ từ tháng {month}.',

@@ -22,7 +22,11 @@ beforeAll(async () => {
     method: 'POST',
     url: '/api/v1/participants',
     headers: session.headers,
-    payload: enrollBody({ communeCode: agent.communes[0]!, fullName: 'Nguyễn Thị Ánh Tuyết', categories: ['ethnic_minority'] }),
+    payload: enrollBody({
+      communeCode: agent.communes[0]!,
+      fullName: 'Nguyễn Thị Ánh Tuyết',
+      categories: ['ethnic_minority'],
+    }),
   });
   const paid = await app.inject({
     method: 'POST',
@@ -37,29 +41,52 @@ afterAll(() => app.close());
 
 describe('the receipt', () => {
   it('as JSON: amounts, covered months, masked ID, and a VietQR code for the next period', async () => {
-    const response = await app.inject({ method: 'GET', url: `/api/v1/receipts/${number}`, headers: session.headers });
+    const response = await app.inject({
+      method: 'GET',
+      url: `/api/v1/receipts/${number}`,
+      headers: session.headers,
+    });
     expect(response.statusCode).toBe(200);
     const r = response.json();
-    expect(r).toMatchObject({ number, product: 'vsi', coveredFrom: '2026-03', coveredTo: '2026-05', months: 3, total: 693_000 });
+    expect(r).toMatchObject({
+      number,
+      product: 'vsi',
+      coveredFrom: '2026-03',
+      coveredTo: '2026-05',
+      months: 3,
+      total: 693_000,
+    });
     expect(r.participant.maskedId).toMatch(/^001\*{6}\d{3}$/);
     expect(r.lines.reduce((sum: number, l: { amount: number }) => sum + l.amount, 0)).toBe(693_000);
     expect(r.nextDue).toMatchObject({ month: '2026-06', dueDate: '2026-08-31', amount: 693_000 });
     expect(r.nextDue.qrPayload).toMatch(/^000201/);
     // The transfer text names the enrollment, never the personal ID that bank statements would show.
-    const { personal_id } = await t.db.selectFrom('participant').select('personal_id').where('full_name', '=', 'Nguyễn Thị Ánh Tuyết').executeTakeFirstOrThrow();
+    const { personal_id } = await t.db
+      .selectFrom('participant')
+      .select('personal_id')
+      .where('full_name', '=', 'Nguyễn Thị Ánh Tuyết')
+      .executeTakeFirstOrThrow();
     expect(r.nextDue.qrPayload).not.toContain(personal_id);
     expect(r.nextDue.qrPayload).toMatch(/BHXHTN DK\d+ 202606/);
   });
 
   it('as a phone page', async () => {
-    const response = await app.inject({ method: 'GET', url: `/api/v1/receipts/${number}.html`, headers: session.headers });
+    const response = await app.inject({
+      method: 'GET',
+      url: `/api/v1/receipts/${number}.html`,
+      headers: session.headers,
+    });
     expect(response.headers['content-type']).toContain('text/html');
     expect(response.body).toContain('Nguyễn Thị Ánh Tuyết');
     expect(response.body).toContain('Sáu trăm chín mươi ba nghìn đồng');
   });
 
   it.skipIf(!hasPoppler)('as a PDF whose Vietnamese text survives, rendered to an image', async () => {
-    const response = await app.inject({ method: 'GET', url: `/api/v1/receipts/${number}.pdf`, headers: session.headers });
+    const response = await app.inject({
+      method: 'GET',
+      url: `/api/v1/receipts/${number}.pdf`,
+      headers: session.headers,
+    });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diemtua-receipt-'));
@@ -77,9 +104,38 @@ describe('the receipt', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('links a reminder to a public page with the amount and a VietQR code, without the personal ID', async () => {
+    await t.db.updateTable('participant').set({ contact_consent: true }).execute();
+    await app.services.jobs.queueReminders('2026-08-16');
+    const reminder = await t.db
+      .selectFrom('reminder')
+      .selectAll()
+      .where('channel', '=', 'sms')
+      .executeTakeFirstOrThrow();
+    expect(reminder.body).toContain(`/api/v1/pay/${reminder.token}`);
+    const page = await app.inject({ method: 'GET', url: `/api/v1/pay/${reminder.token}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('693.000 đ');
+    expect(page.body).toContain('31/08/2026');
+    expect(page.body).toContain('<svg');
+    const { personal_id } = await t.db
+      .selectFrom('participant')
+      .select('personal_id')
+      .where('id', '=', reminder.participant_id)
+      .executeTakeFirstOrThrow();
+    expect(page.body).not.toContain(personal_id);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/pay/khong-co-token-nay' })).statusCode).toBe(404);
+  });
+
   it('404 for an unknown number', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/v1/receipts/BL-00999999', headers: session.headers });
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/v1/receipts/BL-00999999',
+      headers: session.headers,
+    });
     expect(response.statusCode).toBe(404);
-    expect(response.json().error.message).toBe('Không tìm thấy biên lai BL-00999999, hoặc biên lai nằm ngoài địa bàn của bạn.');
+    expect(response.json().error.message).toBe(
+      'Không tìm thấy biên lai BL-00999999, hoặc biên lai nằm ngoài địa bàn của bạn.',
+    );
   });
 });

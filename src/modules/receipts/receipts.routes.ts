@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { AppError } from '../../server/errors.ts';
 import { authorize } from '../../server/http.ts';
 import type { Services } from '../../server/services.ts';
 import { renderReceiptHtml } from './receipts.html.ts';
+import { renderPayPage } from './receipts.pay-page.ts';
 import { renderReceiptPdf } from './receipts.pdf.ts';
 
 const Number_ = Type.String({ pattern: '^BL-\\d{8,}$' });
@@ -50,6 +52,34 @@ export const receiptsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
         ...view,
         links: { pdf: `/api/v1/receipts/${number}.pdf`, html: `/api/v1/receipts/${number}.html` },
       };
+    },
+  );
+
+  app.get(
+    '/pay/:token',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['receipts'],
+        summary:
+          'Trang mở từ tin nhắc đóng: số tiền, hạn nộp và mã VietQR (không cần đăng nhập, không lộ số định danh).',
+        params: Type.Object({ token: Type.String({ minLength: 10, maxLength: 40 }) }),
+      },
+    },
+    async (request, reply) => {
+      const page = await receipts.payPage(request.params.token);
+      if (!page) throw new AppError('payment.link_not_found');
+      const html = page.paid
+        ? '<!doctype html><html lang="vi"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Đã đóng</title><body style="font-family:system-ui;padding:24px"><h1>Kỳ này đã được đóng</h1><p>Cảm ơn anh/chị. Không cần chuyển khoản thêm.</p></body></html>'
+        : await renderPayPage(page.view);
+      return reply
+        .type('text/html; charset=utf-8')
+        .header(
+          'content-security-policy',
+          "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'",
+        )
+        .header('cache-control', 'no-store')
+        .send(html);
     },
   );
 

@@ -215,6 +215,46 @@ export function createReceiptsService({
       };
     },
 
+    /** What a reminder's link shows; null when the token is unknown or the period is already paid. */
+    async payPage(token: string) {
+      const r = await db
+        .selectFrom('reminder as r')
+        .innerJoin('participant as p', 'p.id', 'r.participant_id')
+        .leftJoin('vsi_enrollment as e', 'e.id', 'r.enrollment_id')
+        .select([
+          'r.period_month',
+          'r.due_date',
+          'r.amount',
+          'r.channel',
+          'r.enrollment_id',
+          'p.full_name',
+          'e.paid_through',
+        ])
+        .where('r.token', '=', token)
+        .executeTakeFirst();
+      if (!r) return null;
+      const period = String(r.period_month).slice(0, 7);
+      const paid = r.paid_through !== null && String(r.paid_through).slice(0, 7) >= period;
+      const to = await account();
+      return {
+        paid,
+        view: {
+          firstName: r.full_name.split(' ').slice(-1)[0] ?? r.full_name,
+          period,
+          dueDate: r.due_date,
+          amount: Number(r.amount),
+          channel: r.channel,
+          bankLine: `${to.accountName} · STK ${to.accountNumber}`,
+          qrPayload: vietQrPayload({
+            bankBin: to.bankBin,
+            accountNumber: to.accountNumber,
+            amount: Number(r.amount),
+            purpose: vietQrPurpose({ product: 'vsi', ref: `DK${r.enrollment_id}`, month: period }),
+          }),
+        },
+      };
+    },
+
     series: (actor: Actor) => (actor.userId ? repo.series(actor.userId) : Promise.resolve([])),
   };
 }

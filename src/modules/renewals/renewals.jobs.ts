@@ -52,8 +52,18 @@ export function createRenewalJobs({
       .executeTakeFirstOrThrow();
   }
 
-  async function moveStatuses(date: string, onProgress?: (processed: number) => void) {
-    const run = await begin('status', date);
+  /**
+   * Brings statuses and deadlines up to date on `date`. The daily run looks only at enrollments
+   * whose covered months ran out or whose deadline passed; `all` re-derives every one (after a bulk
+   * load of history, or a change to the deadline rules).
+   */
+  async function moveStatuses(
+    date: string,
+    onProgress?: (processed: number) => void,
+    scope: 'deadlines' | 'all' = 'deadlines',
+  ) {
+    const job = scope === 'all' ? 'status-all' : 'status';
+    const run = await begin(job, date);
     if (run.finished_at)
       return {
         processed: Number(run.processed),
@@ -73,10 +83,12 @@ export function createRenewalJobs({
         .select(['id', 'payment_mode', 'start_month', 'paid_through', 'status', 'due_date'])
         .where('id', '>', cursor)
         .where((eb) =>
-          eb.or([
-            eb.and([eb('status', 'in', ['active', 'reactivated']), eb('paid_through', '<', monthStart)]),
-            eb.and([eb('status', 'in', ['due', 'awaiting_first_payment']), eb('due_date', '<', date)]),
-          ]),
+          scope === 'all'
+            ? eb('status', 'not in', ['retired', 'lump_sum_withdrawn', 'deceased'])
+            : eb.or([
+                eb.and([eb('status', 'in', ['active', 'reactivated']), eb('paid_through', '<', monthStart)]),
+                eb.and([eb('status', 'in', ['due', 'awaiting_first_payment']), eb('due_date', '<', date)]),
+              ]),
         )
         .orderBy('id')
         .limit(CHUNK)
@@ -100,30 +112,33 @@ export function createRenewalJobs({
       const last = Number(rows[rows.length - 1]!.id);
       await transact(db, auditContext({ ...SYSTEM_ACTOR, username: 'job:status' }, clock), async (tx) => {
         if (changes.length > 0) {
-          await sql`update vsi_enrollment e set status = c.to_status, status_since = ${date}::date,
+          await sql`update vsi_enrollment e set status = c.to_status,
+                      status_since = case when e.status = c.to_status then e.status_since else ${date}::date end,
                       due_date = c.due::date, updated_at = ${clock.now()}
                     from unnest(${changes.map((c) => c.id)}::bigint[], ${changes.map((c) => c.to)}::text[],
                                 ${changes.map((c) => c.due)}::text[]) as c(id, to_status, due)
                     where e.id = c.id`.execute(tx);
-          await tx
-            .insertInto('status_change')
-            .values(
-              changes.map((c) => ({
-                enrollment_id: c.id,
-                from_status: c.from,
-                to_status: c.to,
-                on_date: date,
-                reason: c.to === 'lapsed' ? 'Quá hạn nộp: dừng đóng' : 'Đến kỳ đóng',
-                at: clock.now(),
-              })),
-            )
-            .onConflict((oc) => oc.doNothing())
-            .execute();
+          const moved = changes.filter((c) => c.from !== c.to);
+          if (moved.length > 0)
+            await tx
+              .insertInto('status_change')
+              .values(
+                moved.map((c) => ({
+                  enrollment_id: c.id,
+                  from_status: c.from,
+                  to_status: c.to,
+                  on_date: date,
+                  reason: c.to === 'lapsed' ? 'Quá hạn nộp: dừng đóng' : 'Đến kỳ đóng',
+                  at: clock.now(),
+                })),
+              )
+              .onConflict((oc) => oc.doNothing())
+              .execute();
         }
         await tx
           .updateTable('job_run')
           .set({ cursor: last, processed: processed + rows.length, changed: changed + changes.length })
-          .where('job', '=', 'status')
+          .where('job', '=', job)
           .where('run_date', '=', date)
           .execute();
       });
@@ -135,7 +150,7 @@ export function createRenewalJobs({
     await db
       .updateTable('job_run')
       .set({ finished_at: clock.now() })
-      .where('job', '=', 'status')
+      .where('job', '=', job)
       .where('run_date', '=', date)
       .execute();
     return { processed, changed, resumed: Number(run.cursor) > 0, alreadyDone: false };

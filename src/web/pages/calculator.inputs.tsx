@@ -1,5 +1,4 @@
 import { Checkbox, Collapse, DatePicker, Form, InputNumber, Select, Slider } from 'antd';
-import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -11,6 +10,7 @@ import {
   VSI_MODES,
 } from '../../domain/law/index.ts';
 import { normalizeSearch } from '../../domain/units/normalize.ts';
+import { useDay } from '../components/use-day.ts';
 import { useIsMobile } from '../components/use-is-mobile.ts';
 import { DATE_FORMAT, formatNumber, formatRate, formatVnd } from '../format.ts';
 import { type FormField, hasMonths, type IncomeRange, snapIncome, type VsiForm } from './calculator.model.ts';
@@ -45,6 +45,7 @@ function status(error: string | undefined) {
 export function VsiInputs({ form, onChange, errors, range, book }: Props) {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
+  const paymentDay = useDay(form.paymentDate);
   const provinces = useMemo(
     () =>
       Object.entries(provincesAt(form.paymentDate))
@@ -81,7 +82,7 @@ export function VsiInputs({ form, onChange, errors, range, book }: Props) {
           format={DATE_FORMAT}
           allowClear={false}
           inputReadOnly={isMobile}
-          value={dayjs(form.paymentDate)}
+          value={paymentDay}
           onChange={(d) => d && onChange({ paymentDate: d.format('YYYY-MM-DD') })}
         />
       </Form.Item>

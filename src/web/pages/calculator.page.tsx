@@ -1,4 +1,5 @@
 import '../calculator.css';
+import '../calculator.print.css';
 import { DisconnectOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Tabs } from 'antd';
 import { useState } from 'react';

@@ -1,9 +1,9 @@
 import { Alert, DatePicker, Form, InputNumber, Radio, Skeleton, Table } from 'antd';
-import dayjs from 'dayjs';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RuleBook } from '../../domain/law/index.ts';
 import { type ProjectionResult, projectRetirement } from '../../domain/law/projection.ts';
+import { useDay } from '../components/use-day.ts';
 import { formatMonth, formatRate, formatVnd } from '../format.ts';
 import { currentLang } from '../i18n.ts';
 import { type PersonForm, projectionInput, type VsiForm } from './calculator.model.ts';
@@ -22,6 +22,7 @@ interface Props {
 /** The expected pension and the "withdraw now or keep paying" comparison agents use at the door. */
 export function Projection({ book, form, person, onPerson, quoteOk }: Props) {
   const { t } = useTranslation();
+  const birthDay = useDay(person.birthMonth ? `${person.birthMonth}-01` : undefined);
   const lang = currentLang();
   const input = projectionInput(form, person);
   // A few hundred integer steps: cheaper than deciding whether to memoise them.
@@ -39,8 +40,8 @@ export function Projection({ book, form, person, onPerson, quoteOk }: Props) {
             format="MM/YYYY"
             className="full-width"
             placeholder={t('calc.projection.birthPlaceholder')}
-            value={person.birthMonth ? dayjs(`${person.birthMonth}-01`) : null}
-            disabledDate={(d) => d.isAfter(dayjs(form.paymentDate), 'month')}
+            value={birthDay}
+            disabledDate={(d) => d.format('YYYY-MM') > form.paymentDate.slice(0, 7)}
             onChange={(d) => onPerson({ birthMonth: d ? d.format('YYYY-MM') : undefined })}
           />
         </Form.Item>
@@ -116,7 +117,10 @@ function ProjectionBody({
       <p>
         {age
           ? t('calc.projection.retirement', {
-              age: t('calc.projection.age', { years: age.years, months: age.months }),
+              age:
+                age.months === 0
+                  ? t('calc.projection.ageYears', { years: age.years })
+                  : t('calc.projection.age', { years: age.years, months: age.months }),
               month: formatMonth(r.retirementMonth),
               start: formatMonth(r.pensionStartMonth),
             })

@@ -97,6 +97,7 @@ export function VsiCalculator({ book, paymentDate, onPaymentDate }: Props) {
 
   return (
     <>
+      <PrintInputs items={printed} />
       <div className="calc-grid">
         <Card title={t('calc.inputs')} className="calc-inputs no-print" size="small">
           <VsiInputs form={form} onChange={onChange} errors={placed.byField} range={range} book={book} />
@@ -104,7 +105,6 @@ export function VsiCalculator({ book, paymentDate, onPaymentDate }: Props) {
         <div ref={resultRef} className="calc-result-wrap">
           <Card title={t('calc.result')} className="calc-result" size="small">
             <section aria-label={t('calc.resultLabel')}>
-              <PrintInputs items={printed} />
               <VsiResult form={form} outcome={outcome} errors={placed} rate={range?.rate ?? 0.22} />
             </section>
           </Card>

@@ -106,7 +106,7 @@ export function useRuleChange<B extends { validFrom: string }>(
   onDone: () => void,
 ) {
   const { t } = useTranslation();
-  const { message, modal } = App.useApp();
+  const { message, notification } = App.useApp();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: B) => api.post<RuleChangeResult>(path, body),
@@ -116,9 +116,11 @@ export function useRuleChange<B extends { validFrom: string }>(
         t('rules.saved', { from: formatDate(body.validFrom), version: result.ruleVersion }),
       );
       if (result.warnings.length > 0) {
-        modal.warning({
+        // Not a modal: the warnings inform, they do not ask anything.
+        notification.warning({
           title: t('rules.warnings'),
-          content: (
+          duration: 12,
+          description: (
             <ul className="plain-bullets">
               {result.warnings.map((w) => (
                 <li key={`${w.code}:${w.message}`}>{w.message}</li>

@@ -1,13 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, Input, Skeleton, Tabs, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { LoadError } from '../components/query-state.tsx';
+import { useDay } from '../components/use-day.ts';
 import { useDebounced } from '../components/use-debounced.ts';
 import { useIsMobile } from '../components/use-is-mobile.ts';
 import { rulesQuery } from '../components/use-rule-book.ts';
@@ -32,6 +32,7 @@ export function RulesPage() {
   const [date, setDate] = useState(vietnamToday);
   const [tab, setTab] = useState('params');
   const [editing, setEditing] = useState<Editing>(null);
+  const day = useDay(date);
   const rules = useQuery(rulesQuery);
   const version = useQuery({
     queryKey: ['rules', 'at', date],
@@ -64,12 +65,13 @@ export function RulesPage() {
           onChange={(e) => setText(e.target.value)}
         />
         <DatePicker
+          className="rules-date"
           aria-label={t('rules.atDate')}
-          placeholder={t('rules.atDate')}
+          prefix={<span className="muted">{t('rules.atDate')}</span>}
           format={DATE_FORMAT}
           allowClear={false}
           inputReadOnly={isMobile}
-          value={dayjs(date)}
+          value={day}
           onChange={(d) => d && setDate(d.format('YYYY-MM-DD'))}
         />
       </div>

@@ -95,18 +95,26 @@ export function TopupTable({
     {
       title: t('rules.province'),
       key: 'province',
+      width: 160,
       render: (_, r) => <span className="cell-strong">{provinceName(r.provinceCode, r.validFrom)}</span>,
     },
-    { title: t('rules.category'), dataIndex: 'category', render: (c: string) => t(`calc.category.${c}`) },
+    {
+      title: t('rules.category'),
+      dataIndex: 'category',
+      width: 180,
+      render: (c: string) => t(`calc.category.${c}`),
+    },
     {
       title: t('rules.topupValue'),
       dataIndex: 'value',
+      width: 120,
       align: 'right',
       render: (v: number) => `+${formatRate(v)}`,
     },
     {
       title: t('rules.colPeriod'),
       key: 'period',
+      width: 230,
       render: (_, r) => (
         <>
           <PeriodText row={r} /> {inForce(r, date) && <InForceTag />}
@@ -117,6 +125,7 @@ export function TopupTable({
     {
       title: t('rules.colConfidence'),
       dataIndex: 'confidence',
+      width: 110,
       align: 'center',
       render: (c: TopupRow['confidence']) => <ConfidenceTag value={c} />,
     },

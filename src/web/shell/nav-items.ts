@@ -1,4 +1,4 @@
-import type { Permission } from '../../domain/access/roles.ts';
+import type { Permission, Role } from '../../domain/access/roles.ts';
 
 export type NavPath =
   | '/'
@@ -8,18 +8,33 @@ export type NavPath =
   | '/nguoi-dung'
   | '/nhat-ky'
   | '/mau-so'
-  | '/quy-dinh';
+  | '/quy-dinh'
+  | '/viec-can-lam'
+  | '/nguoi-tham-gia'
+  | '/ho-gia-dinh'
+  | '/so-quy';
 
 export interface NavItem {
   to: NavPath;
   label: string;
   /** null: every signed-in user. */
   permission: Permission | null;
+  /** Roles that see this entry first: their day starts there. */
+  leadFor?: readonly Role[];
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'nav.home', permission: null },
   { to: '/tinh-muc-dong', label: 'nav.calculator', permission: null },
+  {
+    to: '/viec-can-lam',
+    label: 'registry.nav.worklist',
+    permission: 'payments.collect',
+    leadFor: ['collection_agent'],
+  },
+  { to: '/nguoi-tham-gia', label: 'registry.nav.participants', permission: 'participants.read' },
+  { to: '/ho-gia-dinh', label: 'registry.nav.households', permission: 'participants.read' },
+  { to: '/so-quy', label: 'registry.nav.cash', permission: 'cash.read' },
   { to: '/don-vi-hanh-chinh', label: 'nav.units', permission: 'units.read' },
   { to: '/to-chuc', label: 'nav.orgs', permission: 'orgs.read' },
   { to: '/nguoi-dung', label: 'nav.users', permission: 'users.read' },
@@ -27,3 +42,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/mau-so', label: 'nav.denominators', permission: 'denominators.read' },
   { to: '/quy-dinh', label: 'nav.rules', permission: null },
 ];
+
+/** The menu in the order a role works: a collection agent starts from the worklist. */
+export function orderedNavItems(role: Role | undefined): readonly NavItem[] {
+  if (!role) return NAV_ITEMS;
+  const lead = NAV_ITEMS.filter((item) => item.leadFor?.includes(role));
+  return [...lead, ...NAV_ITEMS.filter((item) => !lead.includes(item))];
+}

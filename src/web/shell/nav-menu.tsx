@@ -3,17 +3,21 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CalculatorOutlined,
+  CarryOutOutlined,
   EnvironmentOutlined,
   HomeOutlined,
+  IdcardOutlined,
   ReadOutlined,
   TeamOutlined,
+  UsergroupAddOutlined,
+  WalletOutlined,
 } from '@ant-design/icons';
 import { Link, useLocation } from '@tanstack/react-router';
 import { Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth.tsx';
-import { NAV_ITEMS, type NavPath } from './nav-items.ts';
+import { NAV_ITEMS, type NavPath, orderedNavItems } from './nav-items.ts';
 
 const ICONS: Record<NavPath, ReactNode> = {
   '/': <HomeOutlined />,
@@ -24,22 +28,28 @@ const ICONS: Record<NavPath, ReactNode> = {
   '/nhat-ky': <AuditOutlined />,
   '/mau-so': <BarChartOutlined />,
   '/quy-dinh': <ReadOutlined />,
+  '/viec-can-lam': <CarryOutOutlined />,
+  '/nguoi-tham-gia': <IdcardOutlined />,
+  '/ho-gia-dinh': <UsergroupAddOutlined />,
+  '/so-quy': <WalletOutlined />,
 };
 
 /** The pages this role may open; the others are not shown at all. */
 export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
-  const { can } = useAuth();
+  const { can, user } = useAuth();
   const { pathname } = useLocation();
-  const items = NAV_ITEMS.filter((item) => item.permission === null || can(item.permission)).map((item) => ({
-    key: item.to,
-    icon: ICONS[item.to],
-    label: (
-      <Link to={item.to} onClick={onNavigate}>
-        {t(item.label)}
-      </Link>
-    ),
-  }));
+  const items = orderedNavItems(user?.role)
+    .filter((item) => item.permission === null || can(item.permission))
+    .map((item) => ({
+      key: item.to,
+      icon: ICONS[item.to],
+      label: (
+        <Link to={item.to} onClick={onNavigate}>
+          {t(item.label)}
+        </Link>
+      ),
+    }));
   const selected = NAV_ITEMS.filter((i) => i.to !== '/' && pathname.startsWith(i.to)).map((i) => i.to);
   return (
     <nav aria-label={t('nav.label')}>
