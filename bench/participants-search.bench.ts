@@ -128,7 +128,7 @@ try {
         times.push(performance.now() - started);
         if (r.statusCode !== 200) throw new Error(r.body);
       }
-      (results[who] ??= {})[kind] = times;
+      results[who] = { ...results[who], [kind]: times };
     }
   }
   // The naive way for comparison: ILIKE on the display name, no normalised column, no trigram index.

@@ -32,6 +32,18 @@ export interface DB {
   reminder: ReminderTable;
   idempotency_key: IdempotencyKeyTable;
   job_run: JobRunTable;
+  campaign: CampaignTable;
+  bridge_point: BridgePointTable;
+  activity: ActivityTable;
+  compliance_item: ComplianceItemTable;
+  target: TargetTable;
+  lead: LeadTable;
+  stat_commune_day: StatCommuneDayTable;
+  stat_province_day: StatProvinceDayTable;
+  stat_unit: StatUnitTable;
+  stat_agent: StatAgentTable;
+  stat_coverage_month: StatCoverageMonthTable;
+  stat_funnel: StatFunnelTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -142,6 +154,7 @@ export interface DenominatorTable {
   compulsory_participants: number;
   source: string;
   is_demo: Generated<boolean>;
+  voluntary_outside: Generated<number>;
 }
 
 export interface SystemSettingTable {
@@ -287,6 +300,7 @@ export interface HouseholdTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   is_demo: Generated<boolean>;
+  campaign_id: number | null;
 }
 
 export interface HouseholdMemberTable {
@@ -414,4 +428,166 @@ export interface JobRunTable {
   cursor: Generated<number>;
   processed: Generated<number>;
   changed: Generated<number>;
+}
+
+export interface CampaignTable {
+  id: Id;
+  name: string;
+  theme: string;
+  starts_on: string;
+  ends_on: string;
+  products: string[];
+  organisers: string[];
+  legal_basis: string | null;
+  description: string | null;
+  launch_at: Timestamp | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  is_demo: Generated<boolean>;
+}
+
+export interface BridgePointTable {
+  id: Id;
+  campaign_id: number;
+  parent_id: number | null;
+  level: 'central' | 'provincial' | 'grassroots' | 'post_office';
+  org_unit_id: number;
+  name: string;
+  form: 'online' | 'rebroadcast' | 'in_person';
+  stream_url: string | null;
+  planned_attendance: number | null;
+  live_at: Timestamp | null;
+  attendance: number | null;
+  checked_in_by: number | null;
+  is_demo: Generated<boolean>;
+}
+
+export interface ActivityTable {
+  id: Id;
+  campaign_id: number;
+  org_unit_id: number;
+  province_code: string;
+  kind: string;
+  on_date: string;
+  title: string;
+  cars: Generated<number>;
+  motorbikes: Generated<number>;
+  route: string | null;
+  communes: Generated<string[]>;
+  people_reached: Generated<number>;
+  attendees: Generated<number>;
+  items: Generated<number>;
+  note: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  is_demo: Generated<boolean>;
+}
+
+export interface ComplianceItemTable {
+  id: Id;
+  activity_id: number | null;
+  bridge_id: number | null;
+  label: string;
+  confirmed_by: number | null;
+  confirmed_at: Timestamp | null;
+  note: string | null;
+}
+
+export interface TargetTable {
+  id: Id;
+  campaign_id: number;
+  product: 'vsi' | 'hhi';
+  org_unit_id: number | null;
+  agent_user_id: number | null;
+  legacy_unit_id: number | null;
+  parent_id: number | null;
+  period_start: string;
+  period_end: string;
+  amount: number;
+  proposed: number | null;
+  overridden: Generated<boolean>;
+  set_by: number | null;
+  set_at: Timestamp;
+  is_demo: Generated<boolean>;
+}
+
+export interface LeadTable {
+  id: Id;
+  campaign_id: number | null;
+  source: string;
+  event_id: number | null;
+  participant_id: number | null;
+  full_name: string;
+  phone: string | null;
+  commune_code: string;
+  province_code: string;
+  channel: string;
+  consent: Generated<boolean>;
+  purpose: string;
+  assigned_to: number | null;
+  org_unit_id: number;
+  status: 'new' | 'contacted' | 'consulted' | 'enrolled' | 'paid' | 'lost';
+  contacted_at: Timestamp | null;
+  consulted_at: Timestamp | null;
+  enrolled_at: Timestamp | null;
+  note: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  is_demo: Generated<boolean>;
+}
+
+interface Counters {
+  enrollments: Generated<number>;
+  first_payments: Generated<number>;
+  payments: Generated<number>;
+  amount: Generated<number>;
+}
+
+export interface StatCommuneDayTable extends Counters {
+  day: string;
+  campaign_id: number;
+  product: string;
+  channel: string;
+  province_code: string;
+  commune_code: string;
+}
+
+export interface StatProvinceDayTable extends Counters {
+  day: string;
+  campaign_id: number;
+  product: string;
+  province_code: string;
+}
+
+export interface StatUnitTable extends Counters {
+  campaign_id: number;
+  product: string;
+  org_unit_id: number;
+}
+
+export interface StatAgentTable extends Counters {
+  campaign_id: number;
+  product: string;
+  agent_user_id: number;
+  org_unit_id: number;
+  province_code: string;
+}
+
+export interface StatCoverageMonthTable {
+  month: string;
+  province_code: string;
+  vsi: number;
+  hhi: number;
+}
+
+export interface StatFunnelTable {
+  campaign_id: number;
+  org_unit_id: number;
+  agent_user_id: number;
+  channel: string;
+  contacted: Generated<number>;
+  consulted: Generated<number>;
+  enrolled: Generated<number>;
+  first_paid: Generated<number>;
+  retained_12m: Generated<number>;
 }

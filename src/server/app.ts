@@ -118,7 +118,18 @@ export async function createApp(options: AppOptions): Promise<App> {
   const webRoot =
     options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html')) ? options.webRoot : null;
   if (webRoot) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1h' });
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      // Files are looked up when asked for, so a rebuild while the server runs is served at once.
+      wildcard: true,
+      index: 'index.html',
+      cacheControl: false,
+      setHeaders: (reply, filePath) => {
+        // Hashed assets never change; the page, the service worker and the manifest must be re-checked.
+        const immutable = /[\\/]assets[\\/]/.test(filePath);
+        reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes have no file extension; a missing asset (/assets/x.js) is a real 404.

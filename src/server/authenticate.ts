@@ -23,8 +23,9 @@ export function installAuthentication(
 ): void {
   app.addHook('preValidation', async (request, reply) => {
     if (!request.url.startsWith('/api/v1/')) return;
-    // Unknown paths fall through to a 404, not a 401.
-    const isPublic = request.routeOptions.config?.public === true || request.routeOptions.url === undefined;
+    // Unknown paths (no route, or only the static files' catch-all) fall through to a 404, not a 401.
+    const route = request.routeOptions.url;
+    const isPublic = request.routeOptions.config?.public === true || route === undefined || route === '/*';
     const meta = { ip: request.ip ?? null, requestId: request.id };
     const authorization = request.headers.authorization;
 

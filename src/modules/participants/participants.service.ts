@@ -51,6 +51,18 @@ export interface EnrollInput extends PersonInput {
   declarations?: { notCompulsory?: boolean; noPension?: boolean };
 }
 
+export const STATUS_LABEL: Record<Status, string> = {
+  awaiting_first_payment: 'chờ đóng lần đầu',
+  active: 'đang đóng',
+  due: 'đến hạn đóng',
+  lapsed: 'dừng đóng',
+  reactivated: 'tham gia lại',
+  retired: 'đã nghỉ hưu',
+  lump_sum_withdrawn: 'đã nhận BHXH một lần',
+  deceased: 'đã mất',
+};
+const REMINDER_LABEL = { queued: 'chờ gửi', sent: 'đã gửi', failed: 'gửi lỗi' } as const;
+
 const ELIGIBILITY_TEXT = {
   too_young: 'người tham gia phải đủ 15 tuổi',
   compulsory_covered: 'người đang tham gia BHXH bắt buộc không tham gia tự nguyện',
@@ -204,7 +216,8 @@ export function createParticipantsService({
         });
       }
       const current = monthOfDate(today);
-      const earliest = addMonths(current, -1);
+      // Not last month: its deadline has passed, so it could only be paid as a catch-up with interest.
+      const earliest = current;
       const latest = addMonths(current, 12);
       if (input.startMonth < earliest || input.startMonth > latest) {
         throw new AppError(
@@ -341,7 +354,7 @@ export function createParticipantsService({
         items.push({
           at: r.created_at.toISOString(),
           kind: 'reminder',
-          title: `Nhắc đóng qua ${r.channel === 'sms' ? 'SMS' : 'Zalo'} (${r.status})`,
+          title: `Nhắc đóng qua ${r.channel === 'sms' ? 'SMS' : 'Zalo'} (${REMINDER_LABEL[r.status]})`,
           detail: `Kỳ ${formatMonthVi(month(r.period_month)!)}, hạn ${formatDateVi(r.due_date)}`,
           amount: Number(r.amount),
         });
@@ -383,6 +396,13 @@ export function createParticipantsService({
           .where('code', '=', input.communeCode)
           .executeTakeFirst();
         if (!commune) throw new AppError('unit.unknown_commune', { code: input.communeCode }, 'communeCode');
+        if (!actor.national && !actor.communes.includes(input.communeCode)) {
+          throw new AppError(
+            'participant.commune_outside_scope',
+            { commune: input.communeCode },
+            'communeCode',
+          );
+        }
         if ((await orgs.communesOutside(current.org_unit_id, [input.communeCode])).length > 0) {
           throw new AppError(
             'participant.unit_does_not_serve',

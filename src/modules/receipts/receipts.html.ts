@@ -8,6 +8,8 @@ import { presentReceipt, type ReceiptText, type ReceiptView } from './receipts.v
 
 export interface ReceiptHtmlOptions {
   lang?: 'vi';
+  /** Where "Tải PDF" points; next to the page by default. */
+  pdfHref?: string;
 }
 
 const ESCAPES: Record<string, string> = {
@@ -30,7 +32,7 @@ export async function renderReceiptHtml(
   const t = presentReceipt(view);
   const qrSvg = t.nextDue?.qr ? await vietQrSvg(t.nextDue.qr.payload) : null;
   const e = escapeHtml;
-  const pdfHref = `./${encodeURIComponent(view.number)}.pdf`;
+  const pdfHref = options.pdfHref ?? `./${encodeURIComponent(view.number)}.pdf`;
 
   return `<!doctype html>
 <html lang="${options.lang ?? 'vi'}">

@@ -127,6 +127,20 @@ describe('the receipt', () => {
     expect((await app.inject({ method: 'GET', url: '/api/v1/pay/khong-co-token-nay' })).statusCode).toBe(404);
   });
 
+  it('shares a link the citizen opens without an account, and refuses a forged one', async () => {
+    const r = (
+      await app.inject({ method: 'GET', url: `/api/v1/receipts/${number}`, headers: session.headers })
+    ).json();
+    const shared = await app.inject({ method: 'GET', url: r.share.html });
+    expect(shared.statusCode).toBe(200);
+    expect(shared.body).toContain('Nguyễn Thị Ánh Tuyết');
+    expect((await app.inject({ method: 'GET', url: r.share.pdf })).headers['content-type']).toBe(
+      'application/pdf',
+    );
+    const forged = r.share.html.replace(/\/([A-Za-z0-9_-]{24})\.html$/, '/AAAAAAAAAAAAAAAAAAAAAAAA.html');
+    expect((await app.inject({ method: 'GET', url: forged })).statusCode).toBe(404);
+  });
+
   it('404 for an unknown number', async () => {
     const response = await app.inject({
       method: 'GET',

@@ -51,7 +51,43 @@ export const receiptsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
       return {
         ...view,
         links: { pdf: `/api/v1/receipts/${number}.pdf`, html: `/api/v1/receipts/${number}.html` },
+        share: await receipts.shareLinks(number),
       };
+    },
+  );
+
+  app.get(
+    '/receipts/shared/:number/:file',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['receipts'],
+        summary:
+          'Biên lai qua đường dẫn chia sẻ cho người nộp tiền (không cần đăng nhập; số định danh đã che).',
+        params: Type.Object({
+          number: Number_,
+          file: Type.String({ pattern: '^[A-Za-z0-9_-]{24}\\.(pdf|html)$' }),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const [token, format] = request.params.file.split('.') as [string, string];
+      const view = await receipts.sharedView(request.params.number, token);
+      if (!view) throw new AppError('payment.not_found', { number: request.params.number });
+      if (format === 'pdf') {
+        return reply
+          .type('application/pdf')
+          .header('cache-control', 'private, no-store')
+          .send(await renderReceiptPdf(view));
+      }
+      return reply
+        .type('text/html; charset=utf-8')
+        .header(
+          'content-security-policy',
+          "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'",
+        )
+        .header('cache-control', 'private, no-store')
+        .send(await renderReceiptHtml(view, { pdfHref: `./${token}.pdf` }));
     },
   );
 

@@ -1,3 +1,4 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
 import { transact } from '../../db/transaction.ts';
 import { calculate, formatVnd, type VsiQuoteResult } from '../../domain/law/index.ts';
@@ -5,7 +6,7 @@ import { deadlineOf, nextUnpaidMonth, type PeriodicMode } from '../../domain/reg
 import { maskPersonalId } from '../../domain/registry/personal-id.ts';
 import { type Clock, vietnamDate } from '../../platform/clock.ts';
 import { AppError } from '../../server/errors.ts';
-import { type Actor, auditContext } from '../access/access.actor.ts';
+import { type Actor, auditContext, SYSTEM_ACTOR } from '../access/access.actor.ts';
 import { month } from '../participants/participants.repository.ts';
 import type { RulesService } from '../rules/rules.service.ts';
 import type { SettingsRepository } from '../system/system.repository.ts';
@@ -112,8 +113,48 @@ export function createReceiptsService({
     };
   }
 
+  /**
+   * A receipt link a citizen can open without an account: the number and an HMAC of it under a
+   * secret kept in the database. Knowing one link reveals nothing about any other receipt.
+   */
+  let secret: Promise<string> | null = null;
+  async function shareToken(number: string): Promise<string> {
+    secret ??= (async () => {
+      const existing = await settings.get<string>('receipt_share_secret');
+      if (existing) return existing;
+      const created = randomBytes(32).toString('base64url');
+      await db
+        .insertInto('system_setting')
+        .values({ key: 'receipt_share_secret', value: JSON.stringify(created) })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+      return (await settings.get<string>('receipt_share_secret'))!;
+    })();
+    return createHmac('sha256', await secret)
+      .update(number)
+      .digest('base64url')
+      .slice(0, 24);
+  }
+
   return {
     load,
+    shareToken,
+
+    async shareLinks(number: string) {
+      const token = await shareToken(number);
+      return {
+        html: `/api/v1/receipts/shared/${number}/${token}.html`,
+        pdf: `/api/v1/receipts/shared/${number}/${token}.pdf`,
+      };
+    },
+
+    /** The receipt behind a share link, whoever opens it; null for a wrong token. */
+    async sharedView(number: string, token: string): Promise<ReceiptView | null> {
+      const expected = await shareToken(number);
+      const given = Buffer.from(token);
+      if (given.length !== expected.length || !timingSafeEqual(given, Buffer.from(expected))) return null;
+      return this.view(SYSTEM_ACTOR, number);
+    },
 
     /** Everything the printed receipt shows, for the caller's region only. */
     async view(actor: Actor, number: string): Promise<ReceiptView> {

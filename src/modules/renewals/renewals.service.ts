@@ -10,12 +10,14 @@ import { inScope } from '../access/access.scope.ts';
 import { month } from '../participants/participants.repository.ts';
 import type { RulesService } from '../rules/rules.service.ts';
 
-export const BUCKETS = ['due_15', 'due_7', 'due_0', 'overdue', 'lapsed'] as const;
+export const BUCKETS = ['upcoming', 'due_15', 'due_7', 'due_0', 'overdue', 'lapsed'] as const;
 export type Bucket = (typeof BUCKETS)[number];
 
 /** The deadline window of each bucket, in days from today (inclusive). */
 function windowOf(bucket: Bucket | undefined, today: string): { from: string | null; to: string } {
   switch (bucket) {
+    case 'upcoming':
+      return { from: addDays(today, 16), to: addDays(today, 62) };
     case 'due_15':
       return { from: addDays(today, 8), to: addDays(today, 15) };
     case 'due_7':

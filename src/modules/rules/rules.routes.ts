@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { CATEGORIES, RULE_KEYS, rulesAt } from '../../domain/law/index.ts';
 import { vietnamDate } from '../../platform/clock.ts';
-import { authorize, IsoDate, Nullable, Page, PageQuery, page } from '../../server/http.ts';
+import { authorize, IsoDate, Nullable, Page, PageQuery, page, requireActor } from '../../server/http.ts';
 import type { Services } from '../../server/services.ts';
 
 const Confidence = Type.Enum(['H', 'M', 'L']);
@@ -64,6 +64,7 @@ export const rulesRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
                 unit: Type.String(),
                 mandatory: Type.Boolean(),
                 scopes: Type.Optional(Type.Array(Type.String())),
+                yearScope: Type.Optional(Type.Boolean()),
                 label: Type.Object({ vi: Type.String(), en: Type.String() }),
               }),
             ),
@@ -154,7 +155,8 @@ export const rulesRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
       },
     },
     async (request) => {
-      authorize(request, 'rules.manage');
+      // Everyone signed in may read how the law's figures changed; only administrators change them.
+      requireActor(request);
       const result = await rules.changes(page(request.query));
       return {
         total: result.total,
@@ -191,7 +193,7 @@ export const rulesRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
       const { book, warnings } = await rules.setParameter(actor, request.body);
       return {
         ruleVersion: rulesAt(book, request.body.validFrom).id,
-        warnings: warnings.map(({ code, message }) => ({ code, message })),
+        warnings: warnings.map((w) => ({ code: w.code, message: w.message })),
       };
     },
   );
@@ -217,7 +219,7 @@ export const rulesRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
       const { book, warnings } = await rules.setTopup(actor, request.body);
       return {
         ruleVersion: rulesAt(book, request.body.validFrom).id,
-        warnings: warnings.map(({ code, message }) => ({ code, message })),
+        warnings: warnings.map((w) => ({ code: w.code, message: w.message })),
       };
     },
   );

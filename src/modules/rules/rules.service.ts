@@ -80,13 +80,41 @@ export function createRulesService({
     }
   }
 
+  /** The form field a rule problem is about, so the page can show it in the right place. */
+  const FIELD_OF: Record<string, string> = {
+    'rules.change_in_past': 'validFrom',
+    'rules.overlap': 'validFrom',
+    'rules.gap': 'validFrom',
+    'rules.inverted_period': 'validTo',
+    'rules.invalid_date': 'validFrom',
+    'rules.invalid_value': 'value',
+    'rules.missing_basis': 'basis',
+    'rules.invalid_confidence': 'confidence',
+    'rules.invalid_scope': 'scope',
+    'rules.unexpected_scope': 'scope',
+    'rules.missing_scope': 'scope',
+    'rules.unknown_province': 'provinceCode',
+    'rules.unknown_category': 'category',
+  };
+
   function problemsError(problems: RuleProblem[]): DomainError {
     const errors = problems.filter((p) => p.severity === 'error');
-    const error = new DomainError(errors[0]?.code ?? 'rules.invalid', errors.map((p) => p.message).join(' '));
+    const first = errors[0];
+    const error = new DomainError(
+      first?.code ?? 'rules.invalid',
+      errors.map((p) => p.message).join(' '),
+      FIELD_OF[first?.code ?? ''],
+    );
     return Object.assign(error, {
-      fields: errors.map((p) => ({ field: p.key ?? 'rules', message: p.message })),
+      fields: errors.map((p) => ({ field: FIELD_OF[p.code] ?? p.key ?? 'rules', message: p.message })),
     });
   }
+
+  /** Only the warnings about what this change touched, not standing ones about other parameters. */
+  const relevant = (warnings: RuleProblem[], key: string, scope?: string) =>
+    warnings.filter(
+      (w) => w.key === undefined || (w.key === key && (scope === undefined || w.scope === scope)),
+    );
 
   async function commit(
     actor: Actor,
@@ -156,7 +184,7 @@ export function createRulesService({
       const book = await commit(actor, 'parameter', change, summary, (tx) =>
         repo.replaceParameters(tx, current, result.rows, actor.username),
       );
-      return { book, warnings: result.warnings };
+      return { book, warnings: relevant(result.warnings, change.key, change.scope) };
     },
 
     async setTopup(actor: Actor, change: TopupChange) {
@@ -167,7 +195,7 @@ export function createRulesService({
       const book = await commit(actor, 'topup', change, summary, (tx) =>
         repo.replaceTopups(tx, current, result.rows, actor.username),
       );
-      return { book, warnings: result.warnings };
+      return { book, warnings: result.warnings.filter((w) => w.code !== 'rules.no_open_end') };
     },
 
     changes: (page: { limit: number; offset: number }) => repo.changes(page),

@@ -76,21 +76,23 @@ function ParticipantsList() {
 
   return (
     <>
-      <PageHeader title={t('registry.list.title')} subtitle={t('registry.list.subtitle')} />
-      <FilterBar
-        active={status ? 1 : 0}
+      <PageHeader
+        title={t('registry.list.title')}
+        subtitle={t('registry.list.subtitle')}
         extra={
           can('participants.enroll') && (
             <Button
               type="primary"
               icon={<UserAddOutlined />}
-              className="filter-button"
               onClick={() => navigate({ to: '/nguoi-tham-gia/dang-ky' })}
             >
               {t('registry.list.enroll')}
             </Button>
           )
         }
+      />
+      <FilterBar
+        active={status ? 1 : 0}
         search={
           <Input
             className="filter-wide"

@@ -16,6 +16,7 @@ import { api } from '../api.ts';
 import { EmptyState, LoadError } from '../components/query-state.tsx';
 import { registryKeys } from '../components/registry-api.ts';
 import type { TimelineItem, TimelineKind } from '../components/registry-types.ts';
+import { useIsMobile } from '../components/use-is-mobile.ts';
 import { formatDateTime, formatVnd } from '../format.ts';
 
 const LOOK: Record<TimelineKind, { color: string; icon: ReactNode }> = {
@@ -48,6 +49,7 @@ export function readableTitle(item: TimelineItem, t: TFunction): string {
 
 export function ParticipantTimeline({ participantId }: { participantId: number }) {
   const { t } = useTranslation();
+  const isMobile = useIsMobile();
   const query = useQuery({
     queryKey: registryKeys.timeline(participantId),
     queryFn: () => api.get<{ items: TimelineItem[] }>(`/participants/${participantId}/timeline`),
@@ -67,16 +69,22 @@ export function ParticipantTimeline({ participantId }: { participantId: number }
             key: `${item.at}-${i}`,
             color: LOOK[item.kind].color,
             icon: LOOK[item.kind].icon,
-            title: <span className="muted">{formatDateTime(item.at)}</span>,
+            // On a phone the date goes under the title: a date column would halve the width.
+            title: isMobile ? undefined : <span className="muted">{formatDateTime(item.at)}</span>,
             content: (
               <div className={item.kind === 'void' ? 'reg-timeline-item is-void' : 'reg-timeline-item'}>
+                {isMobile && <div className="muted">{formatDateTime(item.at)}</div>}
                 <div className="cell-strong">{readableTitle(item, t)}</div>
                 {item.detail && <div className="muted">{item.detail}</div>}
                 {(item.amount !== undefined || item.receiptNumber) && (
                   <div className="reg-timeline-money">
                     {item.amount !== undefined && <span>{formatVnd(item.amount)}</span>}
                     {item.receiptNumber && (
-                      <Link to="/bien-lai/$number" params={{ number: item.receiptNumber }}>
+                      <Link
+                        to="/bien-lai/$number"
+                        params={{ number: item.receiptNumber }}
+                        search={{ nguoi: participantId }}
+                      >
                         {t('registry.timeline.receipt', { number: item.receiptNumber })}
                       </Link>
                     )}

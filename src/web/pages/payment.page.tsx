@@ -274,8 +274,7 @@ function TakePayment({ p }: { p: Participant }) {
                     className="block-gap"
                     title={t('registry.pay.gapTitle', { n: quote.data.period.gap })}
                     description={t('registry.pay.gapText', {
-                      from: formatMonth(gapFrom),
-                      to: formatMonth(addMonths(gapFrom, quote.data.period.gap - 1)),
+                      skipped: gapSkipped(t, gapFrom, quote.data.period.gap),
                       restart: formatMonth(quote.data.period.from),
                     })}
                   />
@@ -324,4 +323,16 @@ function TakePayment({ p }: { p: Participant }) {
       </div>
     </>
   );
+}
+
+/** "Tháng 10/2026 chưa đóng" or "Các tháng 08/2026–10/2026 chưa đóng". */
+function gapSkipped(
+  t: (key: string, o?: Record<string, unknown>) => string,
+  from: string,
+  gap: number,
+): string {
+  const to = addMonths(from, gap - 1);
+  return gap === 1
+    ? t('registry.pay.gapOne', { from: formatMonth(from) })
+    : t('registry.pay.gapMany', { from: formatMonth(from), to: formatMonth(to) });
 }
