@@ -9,13 +9,18 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
-          exclude: ['src/**/*.db.test.ts', 'src/**/*.http.test.ts'],
+          exclude: ['src/**/*.db.test.ts', 'src/**/*.http.test.ts', 'bench/**/*.db.test.ts'],
         },
       },
       {
         test: {
           name: 'db',
-          include: ['src/**/*.db.test.ts', 'src/**/*.http.test.ts', 'test/**/*.db.test.ts'],
+          include: [
+            'src/**/*.db.test.ts',
+            'src/**/*.http.test.ts',
+            'test/**/*.db.test.ts',
+            'bench/**/*.db.test.ts',
+          ],
           globalSetup: ['test/db/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,

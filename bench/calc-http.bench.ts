@@ -14,7 +14,10 @@ import { benchDatabase, median } from './support/bench-db.ts';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 
-function startServer(kind: 'bare' | 'app', url: string): Promise<{ port: number; child: ChildProcess }> {
+function startServer(
+  kind: 'bare' | 'bare-quote' | 'app',
+  url: string,
+): Promise<{ port: number; child: ChildProcess }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'bench/support/calc-server.ts', kind, url], {
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -65,6 +68,7 @@ async function load(port: number, urlPath: string, body: string): Promise<number
 const database = await benchDatabase('bench_calc');
 await createRulesService({ db: database.db, clock: systemClock }).ensureSeeded();
 const bare = await startServer('bare', database.url);
+const bareQuote = await startServer('bare-quote', database.url);
 const app = await startServer('app', database.url);
 const quote = JSON.stringify({
   paymentDate: '2025-08-14',
@@ -76,9 +80,11 @@ const quote = JSON.stringify({
 try {
   await load(app.port, '/api/v1/calc/vsi-quote', quote); // warm-up
   const bareRps: number[] = [];
+  const bareQuoteRps: number[] = [];
   const appRps: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     bareRps.push(await load(bare.port, '/', '{}'));
+    bareQuoteRps.push(await load(bareQuote.port, '/', quote));
     appRps.push(await load(app.port, '/api/v1/calc/vsi-quote', quote));
   }
   const ratio = median(appRps) / median(bareRps);
@@ -87,15 +93,25 @@ try {
       name: 'POST /api/v1/calc/vsi-quote vs bare Fastify',
       loadGenerator: WRK ? 'wrk' : 'autocannon',
       bareRpsMedian: Math.round(median(bareRps)),
+      bareQuoteRpsMedian: Math.round(median(bareQuoteRps)),
       appRpsMedian: Math.round(median(appRps)),
       ratio: Number(ratio.toFixed(3)),
       target: '>= 0.5',
       met: ratio >= 0.5,
-      rounds: { bare: bareRps.map(Math.round), app: appRps.map(Math.round) },
+      // How much of the gap is the quote itself (engine, JSON of ~1.2 KB of Vietnamese text, its bytes
+      // on the wire) rather than the app's plugins and hooks.
+      bareQuoteRatio: Number((median(bareQuoteRps) / median(bareRps)).toFixed(3)),
+      appToBareQuoteRatio: Number((median(appRps) / median(bareQuoteRps)).toFixed(3)),
+      rounds: {
+        bare: bareRps.map(Math.round),
+        bareQuote: bareQuoteRps.map(Math.round),
+        app: appRps.map(Math.round),
+      },
     }),
   );
 } finally {
   bare.child.kill();
+  bareQuote.child.kill();
   app.child.kill();
   await database.close();
 }

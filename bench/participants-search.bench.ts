@@ -29,7 +29,8 @@ try {
     .selectFrom('participant')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  if (Number(existing.n) < TOTAL) {
+  // Generated personal IDs that collide are dropped, so a dataset within 1% of the size is reused.
+  if (Number(existing.n) < TOTAL * 0.99) {
     const t0 = Date.now();
     await importUnits(db);
     await seedBaseOrgs(db, clock);
@@ -46,6 +47,7 @@ try {
         book,
         seed: (i + 1) / 100,
         history: false,
+        rebuildStats: false,
       });
       loaded += n;
       console.error(
@@ -69,7 +71,7 @@ try {
   const users = await db
     .selectFrom('app_user')
     .select(['username', 'role'])
-    .where('username', 'in', ['demo.trunguong', 'demo.tinh'])
+    .where('username', 'in', ['demo.trunguong', 'demo.tinh', 'demo.daily'])
     .execute();
   const password = 'bench-password-123';
   const { hashPassword } = await import('../src/modules/access/access.passwords.ts');
@@ -91,7 +93,12 @@ try {
     });
     return { cookie: `dt_session=${r.cookies.find((c) => c.name === 'dt_session')!.value}` };
   };
-  const sessions = { national: await login('demo.trunguong'), hanoi: await login('demo.tinh') };
+  // A national officer, a provincial one, and an agent whose scope is one commune.
+  const sessions = {
+    national: await login('demo.trunguong'),
+    hanoi: await login('demo.tinh'),
+    agent: await login('demo.daily'),
+  };
 
   // Queries drawn from the data itself, as an agent would type them.
   const sample = await sql<{ full_name: string; personal_id: string; phone: string; province_code: string }>`
@@ -110,9 +117,25 @@ try {
     ['full name', (i: number) => strip(pick(i).full_name)],
     ['given + middle name', (i: number) => strip(pick(i).full_name.split(' ').slice(1).join(' '))],
     ['surname alone', (i: number) => strip(pick(i).full_name.split(' ')[0]!)],
+    // Still typing: the last word cut short, which no whole-word index answers (the trigram fallback).
+    ['name being typed', (i: number) => strip(pick(i).full_name).slice(0, -2)],
     ['personal ID', (i: number) => pick(i).personal_id],
     ['phone', (i: number) => pick(i).phone],
   ] as const;
+
+  // One unmeasured pass first: a server that has just started reads its indexes from disk, and a
+  // running one has them in memory; the figures are for the running one.
+  for (const session of Object.values(sessions)) {
+    for (const [, term] of kinds) {
+      for (let i = 0; i < 10; i++) {
+        await app.inject({
+          method: 'GET',
+          url: `/api/v1/participants?search=${encodeURIComponent(term(i + 1000))}&limit=20`,
+          headers: session,
+        });
+      }
+    }
+  }
 
   const results: Record<string, Record<string, number[]>> = {};
   for (const [who, session] of Object.entries(sessions)) {
@@ -156,8 +179,8 @@ try {
     p50Ms: Number(percentile(all, 50).toFixed(1)),
     p95Ms: Number(percentile(all, 95).toFixed(1)),
     p99Ms: Number(percentile(all, 99).toFixed(1)),
-    target: 'p95 < 50 ms',
-    met: percentile(all, 95) < 50,
+    target: 'p95 < 50 ms for every caller and kind of search, not only pooled',
+    met: Object.values(results).every((byKind) => Object.values(byKind).every((t) => percentile(t, 95) < 50)),
     byCaller: Object.fromEntries(
       Object.entries(results).map(([who, byKind]) => [
         who,

@@ -150,6 +150,53 @@ export function enrollBody(overrides: Record<string, unknown> & { communeCode: s
     paymentMode: 'monthly',
     startMonth: '2026-03',
     contactConsent: true,
+    declarations: { notCompulsory: true, noPension: true },
     ...overrides,
   };
+}
+
+/** A campaign (national), under way from `startsOn` to `endsOn` for the products given. */
+export async function buildCampaign(
+  db: Db,
+  overrides: { name?: string; startsOn?: string; endsOn?: string; products?: ('vsi' | 'hhi')[] } = {},
+) {
+  const row = await db
+    .insertInto('campaign')
+    .values({
+      name: overrides.name ?? `Chiến dịch thử ${unique()}`,
+      theme: 'An sinh cho mọi người',
+      starts_on: overrides.startsOn ?? '2026-03-01',
+      ends_on: overrides.endsOn ?? '2026-03-31',
+      products: overrides.products ?? ['vsi', 'hhi'],
+      organisers: ['BHXH Việt Nam'],
+      legal_basis: null,
+      description: null,
+      launch_at: null,
+      created_by: null,
+      created_at: SYSTEM.at,
+    })
+    .returning(['id', 'name'])
+    .executeTakeFirstOrThrow();
+  return { id: Number(row.id), name: row.name };
+}
+
+/** An event (activity) of a campaign, held by a unit in its province. */
+export async function buildEvent(
+  db: Db,
+  overrides: { campaignId: number; orgUnitId: number; province: string; title?: string },
+) {
+  const row = await db
+    .insertInto('activity')
+    .values({
+      campaign_id: overrides.campaignId,
+      org_unit_id: overrides.orgUnitId,
+      province_code: overrides.province,
+      kind: 'conference',
+      on_date: '2026-03-02',
+      title: overrides.title ?? `Hội nghị tư vấn ${unique()}`,
+      created_at: SYSTEM.at,
+    })
+    .returning(['id', 'title'])
+    .executeTakeFirstOrThrow();
+  return { id: Number(row.id), title: row.title };
 }

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExampleApi, exampleTests } from '../../test/law-examples.ts';
-import { calculate, createRuleBook, paramAt } from '../domain/law/index.ts';
+import { calcErrorBody, calculate, createRuleBook, paramAt } from '../domain/law/index.ts';
+import { systemClock, vietnamDate } from '../platform/clock.ts';
 
 /**
  * `npx diemtua calc <kind>` gives the same JSON as the engine for every call the published examples
@@ -64,22 +65,32 @@ describe('published examples through the CLI', () => {
 
   it('answers each of them exactly as the engine does', () => {
     for (const [key, call] of calls) {
-      const engine = calculate(call.kind, call.input, { book });
+      const engine = calculate(call.kind, call.input, { book, today: vietnamDate(systemClock) });
       const answer = cliAnswers.get(key)!;
       if (engine.ok) {
         expect(answer, key).toEqual({ code: 0, body: engine.result });
       } else {
-        const { code, message, field } = engine.error;
-        expect(answer, key).toEqual({
-          code: 2,
-          body: { error: { code, message, ...(field ? { field } : {}) } },
-        });
+        expect(answer, key).toEqual({ code: 2, body: calcErrorBody(engine.error) });
       }
     }
   });
 });
 
 describe('the calc command', () => {
+  it('lists every field at fault, as HTTP does', async () => {
+    const { code, body } = await cli('vsi-quote', {
+      paymentDate: '2025-13-01',
+      monthlyIncome: 'x',
+      mode: 'weekly',
+    });
+    expect(code).toBe(2);
+    expect(body.error.fields.map((f: { field: string }) => f.field)).toEqual([
+      'paymentDate',
+      'monthlyIncome',
+      'mode',
+    ]);
+  });
+
   it('reads the input from standard input when --input is absent', async () => {
     const child = execFile(process.execPath, ['bin/diemtua.js', 'calc', 'hhi-quote'], { env });
     child.stdin!.end(JSON.stringify({ paymentDate: '2025-01-10', members: 3, months: 12 }));

@@ -4,7 +4,8 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import {
   CALC_KINDS,
-  calculate,
+  calcErrorBody,
+  calculateJson,
   createRuleBook,
   DEFAULT_RULE_ROWS,
   DEFAULT_TOPUP_ROWS,
@@ -63,30 +64,12 @@ export function registerCalcCommand(program: Command): void {
     .action(async (kind: string, options: { input?: string; lang: string }) => {
       const lang = options.lang === 'en' ? 'en' : 'vi';
       const text = options.input ?? (await readStdin());
-      let input: unknown;
-      try {
-        input = JSON.parse(text);
-      } catch {
-        answer(
-          {
-            error: {
-              code: 'calc.invalid_json',
-              message:
-                lang === 'en'
-                  ? 'The input is not valid JSON.'
-                  : 'Dữ liệu vào không phải JSON hợp lệ. Ví dụ: --input \'{"paymentDate":"2025-08-14","monthlyIncome":1500000,"mode":"monthly"}\'',
-            },
-          },
-          2,
-        );
-      }
-      const outcome = calculate(kind, input, {
+      const outcome = calculateJson(kind, text, {
         book: await loadBook(),
         lang,
         today: vietnamDate(systemClock),
       });
       if (outcome.ok) answer(outcome.result, 0);
-      const { code, message, field } = outcome.error;
-      answer({ error: { code, message, ...(field ? { field } : {}) } }, 2);
+      answer(calcErrorBody(outcome.error), 2);
     });
 }

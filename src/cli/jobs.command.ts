@@ -7,7 +7,7 @@ export function registerJobsCommands(program: Command): void {
   jobs
     .command('daily')
     .description(
-      'Chuyển trạng thái theo hạn nộp, tạo và gửi nhắc đóng (chạy lại an toàn; tiếp tục nếu bị ngắt)',
+      'Chuyển trạng thái theo hạn nộp, tạo và gửi nhắc đóng, tính người còn đóng sau 12 tháng (chạy lại an toàn; tiếp tục nếu bị ngắt)',
     )
     .option('--date <date>', 'ngày chạy (YYYY-MM-DD), mặc định hôm nay')
     .option('--all', 'tính lại trạng thái của mọi đăng ký, không chỉ những người đến hạn')
@@ -26,6 +26,10 @@ export function registerJobsCommands(program: Command): void {
             : `Ngày ${date}: đã xét ${statuses.processed} đăng ký, ${statuses.changed} thay đổi${statuses.resumed ? ' (tiếp tục từ lần bị ngắt)' : ''}.`,
         );
         console.log(`Nhắc đóng: ${reminders.queued} mới, ${reminders.sent} đã gửi, ${reminders.failed} lỗi.`);
+        const retention = await services.leadJobs.retention(date);
+        console.log(
+          `Còn đóng sau 12 tháng: đã xét ${retention.evaluated} đăng ký của chiến dịch, ${retention.retained} còn đóng.`,
+        );
       });
     });
 }

@@ -27,6 +27,25 @@ const wanted = process.argv[2];
 const loaders = wanted && wanted in COMMANDS ? [COMMANDS[wanted]!] : Object.values(COMMANDS);
 for (const load of loaders) (await load())(program);
 
+// The top-level help names the groups; list every command in full too, so `diemtua --help` shows
+// `user create --username …` without a second look.
+program.addHelpText('after', () => {
+  const lines: string[] = [];
+  const walk = (command: Command, prefix: string) => {
+    for (const sub of command.commands) {
+      if (sub.commands.length > 0) walk(sub, `${prefix}${sub.name()} `);
+      else {
+        const required = sub.options.filter((o) => o.mandatory).map((o) => o.flags.replace(/^-\w, /, ''));
+        const optional = sub.options.some((o) => !o.mandatory) ? ['[tùy chọn]'] : [];
+        const args = sub.registeredArguments.map((a) => (a.required ? `<${a.name()}>` : `[${a.name()}]`));
+        lines.push(`  diemtua ${[`${prefix}${sub.name()}`, ...args, ...required, ...optional].join(' ')}`);
+      }
+    }
+  };
+  walk(program, '');
+  return `\nMọi lệnh:\n${lines.join('\n')}`;
+});
+
 await program.parseAsync(process.argv).catch((error: Error) => {
   console.error(`Lỗi: ${error.message}`);
   process.exit(1);

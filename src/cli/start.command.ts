@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
+import { seedDemoCampaigns } from '../modules/demo/demo.campaigns.ts';
 import { seedDemoRegistry } from '../modules/demo/demo.registry.ts';
 import { type DemoResult, seedDemo } from '../modules/demo/demo.seed.ts';
 import { scheduleDaily } from '../modules/renewals/renewals.schedule.ts';
@@ -41,16 +42,43 @@ export function registerStartCommand(program: Command): void {
       const web = options.dev ? null : ensureWebBuild(say);
       const database = await openDatabase(config, say);
       let stopping = false;
-      const app = await (async () => {
+      let app: Awaited<ReturnType<typeof createApp>> | null = null;
+      // From here a Ctrl-C or SIGTERM stops cleanly, during the first start's long setup too.
+      const shutdown = async (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        say(`\nNhận ${signal}: đang dừng…`);
+        const force = setTimeout(() => process.exit(1), 20_000);
+        try {
+          await app?.close();
+          await database.close();
+          say('Đã dừng an toàn.');
+        } finally {
+          clearTimeout(force);
+          process.exit(0);
+        }
+      };
+      process.on('SIGINT', () => void shutdown('SIGINT'));
+      process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+      let boot: Awaited<ReturnType<typeof bootstrap>> | null = null;
+      app = await (async () => {
         try {
           const { applied } = await migrate(database.db);
           if (applied.length) say(`Đã áp dụng migration: ${applied.join(', ')}`);
           const services = createServices({ db: database.db, clock: systemClock, dataDir: config.dataDir });
           const bar = progressBar('Khởi tạo dữ liệu');
-          const boot = await bootstrap({ db: database.db, clock: systemClock, services }, bar.update);
-          let demo: DemoResult | null = null;
-          if (config.demo) demo = await seedDemo({ db: database.db, clock: systemClock }, bar.update);
-          if (demo) {
+          boot = await bootstrap({ db: database.db, clock: systemClock, services }, bar.update);
+          if (config.demo) {
+            await seedDemo(
+              {
+                db: database.db,
+                clock: systemClock,
+                onCreated: (demo) => saveDemoLogins(config.dataDir, demo),
+              },
+              bar.update,
+            );
+            // Loaded once, and again on the next start if this one was interrupted before it.
             bar.update('Người tham gia minh họa', 0, 1);
             await seedDemoRegistry({
               db: database.db,
@@ -61,13 +89,13 @@ export function registerStartCommand(program: Command): void {
             bar.update('Người tham gia minh họa', 1, 1);
           }
           bar.stop();
-          if (demo) saveDemoLogins(config.dataDir, demo);
 
           const instance = await createApp({
             db: database.db,
             clock: systemClock,
             config,
             dataDir: config.dataDir,
+            loginRateLimit: config.loginRateLimit,
             webRoot: (await web) ?? WEB_ROOT,
             logger: true,
           });
@@ -87,36 +115,37 @@ export function registerStartCommand(program: Command): void {
           );
           printBanner({
             url,
-            boot,
+            boot: boot!,
             demo: config.demo ? readDemoLogins(config.dataDir) : null,
             where: database.where,
           });
           say(`Sẵn sàng sau ${((Date.now() - started) / 1000).toFixed(1)} giây.`);
+          if (config.demo) {
+            // The demo campaigns (over 100,000 registrations, shaped on May 2022) take about a minute:
+            // generated while the app already serves, their progress on the campaigns screen.
+            const book = await instance.services.rules.book();
+            void seedDemoCampaigns(
+              { db: database.db, clock: systemClock, book, scale: config.demoCampaignScale },
+              (label, done, total) => say(`Dữ liệu chiến dịch minh họa: ${label} (${done}/${total})`),
+            ).catch((error) => {
+              if (!stopping) instance.log.error({ err: error }, 'demo campaigns failed');
+            });
+          }
           return instance;
         } catch (error) {
-          await database.close();
+          // The administrator was created on this start but the banner never came: show the
+          // password now, or it would be lost (it is never stored in clear).
+          if (boot?.admin) {
+            say(
+              `Tài khoản quản trị đã được tạo: ${boot.admin.username} / mật khẩu ${boot.admin.password} (hãy lưu lại)`,
+            );
+          }
+          if (!stopping) await database.close();
           throw error;
         }
       })();
 
       if (options.dev) await startViteDev(config.port, say);
-
-      const shutdown = async (signal: string) => {
-        if (stopping) return;
-        stopping = true;
-        say(`\nNhận ${signal}: đang dừng…`);
-        const force = setTimeout(() => process.exit(1), 20_000);
-        try {
-          await app.close();
-          await database.close();
-          say('Đã dừng an toàn.');
-        } finally {
-          clearTimeout(force);
-          process.exit(0);
-        }
-      };
-      process.on('SIGINT', () => void shutdown('SIGINT'));
-      process.on('SIGTERM', () => void shutdown('SIGTERM'));
     });
 }
 

@@ -19,11 +19,31 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** This process's connections, by name, so that it can cancel its own work and nobody else's. */
+const APPLICATION_NAME = `diemtua:${process.pid}`;
+
 export function connect(url: string, options: { max?: number } = {}): Db {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 20 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 20,
+    application_name: APPLICATION_NAME,
+  });
   // An idle client losing its server (e.g. during shutdown) must not crash the process.
   pool.on('error', () => {});
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/**
+ * Closes the pool. Background work still running (the demo generator, a daily job) would hold it
+ * open until it finished: its queries are cancelled first. Each runs in a transaction and resumes on
+ * the next start, so nothing is left half-written.
+ */
+export async function closeDatabase(db: Db): Promise<void> {
+  await sql`select pg_cancel_backend(pid) from pg_stat_activity
+            where application_name = ${APPLICATION_NAME} and pid <> pg_backend_pid() and state <> 'idle'`
+    .execute(db)
+    .catch(() => {});
+  await db.destroy();
 }
 
 /** The external server when DATABASE_URL is set, else the embedded one under DATA_DIR. */
@@ -36,7 +56,12 @@ export async function openDatabase(
     !config.databaseUrl && options.shareRunning ? runningEmbeddedUrl(config.dataDir, 'diemtua') : null;
   if (running) {
     const db = connect(running, { max: 4 });
-    return { db, url: running, where: 'embedded (shared with the running app)', close: () => db.destroy() };
+    return {
+      db,
+      url: running,
+      where: 'embedded (shared with the running app)',
+      close: () => closeDatabase(db),
+    };
   }
   if (config.databaseUrl) {
     const db = connect(config.databaseUrl);
@@ -45,7 +70,7 @@ export async function openDatabase(
       db,
       url: config.databaseUrl,
       where: new URL(config.databaseUrl).host,
-      close: () => db.destroy(),
+      close: () => closeDatabase(db),
     };
   }
   const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, log });
@@ -58,7 +83,7 @@ export async function openDatabase(
       url,
       where: `embedded, port ${embedded.port}`,
       async close() {
-        await db.destroy();
+        await closeDatabase(db);
         await embedded.stop();
       },
     };

@@ -35,7 +35,9 @@ export interface MigrationReport {
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema
 export async function migrate(db: Kysely<any>): Promise<MigrationReport> {
-  const migrator = new Migrator({ db, provider: new SqlFileProvider() });
+  // A migration merged from a parallel branch may sort before one a database already ran: apply it
+  // rather than refuse to start (each migration stands on its own).
+  const migrator = new Migrator({ db, provider: new SqlFileProvider(), allowUnorderedMigrations: true });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');

@@ -38,12 +38,14 @@ export interface DB {
   compliance_item: ComplianceItemTable;
   target: TargetTable;
   lead: LeadTable;
+  enrollment_retention: EnrollmentRetentionTable;
   stat_commune_day: StatCommuneDayTable;
   stat_province_day: StatProvinceDayTable;
   stat_unit: StatUnitTable;
   stat_agent: StatAgentTable;
   stat_coverage_month: StatCoverageMonthTable;
   stat_funnel: StatFunnelTable;
+  report_export: ReportExportTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -265,7 +267,10 @@ export interface VsiEnrollmentTable {
   status_since: string;
   supported_months_used: Generated<number>;
   months_paid: Generated<number>;
+  /** Who enrolled the person: the roll-ups credit the enrollment to them. */
   agent_user_id: number | null;
+  /** The agent a manager made responsible for collecting; null: whoever enrolled them. */
+  collector_user_id: number | null;
   org_unit_id: number;
   channel: string;
   campaign_id: number | null;
@@ -297,10 +302,14 @@ export interface HouseholdTable {
   due_date: string | null;
   org_unit_id: number;
   agent_user_id: number | null;
+  /** The agent a manager made responsible for collecting; null: whoever registered the household. */
+  collector_user_id: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
   is_demo: Generated<boolean>;
   campaign_id: number | null;
+  channel: Generated<'post_office' | 'convoy' | 'event' | 'door_to_door' | 'online'>;
+  event_id: number | null;
 }
 
 export interface HouseholdMemberTable {
@@ -353,6 +362,8 @@ export interface PaymentTable {
   void_reason: string | null;
   voided_by: number | null;
   is_demo: Generated<boolean>;
+  /** The monthly fund rate r the collector entered, when none was recorded for the year (0015). */
+  fund_rate_entered: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface ReceiptTable {
@@ -403,10 +414,15 @@ export interface ReminderTable {
   amount: number;
   body: string;
   token: string;
-  status: 'queued' | 'sent' | 'failed';
+  status: 'queued' | 'sending' | 'sent' | 'failed';
   created_at: Timestamp;
   sent_at: Timestamp | null;
   error: string | null;
+  attempts: Generated<number>;
+  /** When a worker took it for sending; a claim older than a few minutes was abandoned. */
+  claimed_at: Timestamp | null;
+  /** Who sent it by hand ("Nhắc đóng ngay"); null: the daily job queued it. */
+  requested_by_user_id: number | null;
 }
 
 export interface IdempotencyKeyTable {
@@ -418,6 +434,10 @@ export interface IdempotencyKeyTable {
   status: number | null;
   response: ColumnType<unknown, string | null, string | null>;
   created_at: Timestamp;
+  /** The request that holds the claim. */
+  request_id: string | null;
+  /** Set by that request's write transaction: its changes are in. */
+  committed_at: Timestamp | null;
 }
 
 export interface JobRunTable {
@@ -477,6 +497,8 @@ export interface ActivityTable {
   people_reached: Generated<number>;
   attendees: Generated<number>;
   items: Generated<number>;
+  /** How many of its kind the entry stands for (groups, broadcasts, articles, parades…). */
+  quantity: Generated<number>;
   note: string | null;
   created_by: number | null;
   created_at: Timestamp;
@@ -526,7 +548,8 @@ export interface LeadTable {
   purpose: string;
   assigned_to: number | null;
   org_unit_id: number;
-  status: 'new' | 'contacted' | 'consulted' | 'enrolled' | 'paid' | 'lost';
+  /** Set by a trigger from the dates (0011): never written by the app. */
+  status: ColumnType<'new' | 'contacted' | 'consulted' | 'enrolled' | 'paid' | 'lost', undefined, never>;
   contacted_at: Timestamp | null;
   consulted_at: Timestamp | null;
   enrolled_at: Timestamp | null;
@@ -534,6 +557,26 @@ export interface LeadTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   is_demo: Generated<boolean>;
+  name_search: Generated<string>;
+  personal_id: string | null;
+  enrollment_id: number | null;
+  payment_id: number | null;
+  paid_at: Timestamp | null;
+  lost_at: Timestamp | null;
+  lost_reason: string | null;
+  created_by: number | null;
+}
+
+/** One row per campaign enrollment judged at 12 months: the marker the retention job counts once by. */
+export interface EnrollmentRetentionTable {
+  enrollment_id: number;
+  campaign_id: number;
+  org_unit_id: number;
+  agent_user_id: number;
+  channel: string;
+  first_paid_on: string;
+  retained: boolean;
+  evaluated_on: string;
 }
 
 interface Counters {
@@ -590,4 +633,28 @@ export interface StatFunnelTable {
   enrolled: Generated<number>;
   first_paid: Generated<number>;
   retained_12m: Generated<number>;
+}
+
+export interface ReportExportTable {
+  id: Id;
+  requested_by: number;
+  kind: 'progress' | 'funnel' | 'kpis' | 'coverage' | 'lapsed';
+  format: 'csv' | 'xlsx' | 'pdf';
+  params: ColumnType<unknown, string, string>;
+  lang: ColumnType<'vi' | 'en', 'vi' | 'en' | undefined, 'vi' | 'en'>;
+  status: ColumnType<
+    'queued' | 'running' | 'done' | 'failed' | 'cancelled',
+    'queued' | undefined,
+    'queued' | 'running' | 'done' | 'failed' | 'cancelled'
+  >;
+  rows_done: Generated<number>;
+  rows_total: number | null;
+  file_path: string | null;
+  file_name: string | null;
+  bytes: number | null;
+  error_code: string | null;
+  error: string | null;
+  created_at: Timestamp;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
 }

@@ -27,6 +27,17 @@ export async function transact<T>(db: Db, context: AuditContext, work: (tx: Tx) 
         set_config('diemtua.ip', ${context.ip ?? ''}, true),
         set_config('diemtua.request_id', ${context.requestId ?? ''}, true),
         set_config('diemtua.at', ${context.at.toISOString()}, true)`.execute(tx);
-    return work(tx);
+    const result = await work(tx);
+    // A request holding an Idempotency-Key: its claim is marked in the same commit as its writes,
+    // so a retry never runs a write twice (server/idempotency.ts).
+    if (context.requestId) {
+      await tx
+        .updateTable('idempotency_key')
+        .set({ committed_at: context.at })
+        .where('request_id', '=', context.requestId)
+        .where('committed_at', 'is', null)
+        .execute();
+    }
+    return result;
   });
 }

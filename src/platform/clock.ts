@@ -18,7 +18,22 @@ export function fixedClock(iso: string): Clock & { set(iso: string): void; advan
   };
 }
 
+const DAY_MS = 86_400_000;
+let lastDay = { from: 0, to: 0, date: '' };
+
 /** The calendar date in Vietnam (UTC+7, no daylight saving) as YYYY-MM-DD. */
 export function vietnamDate(clock: Clock): string {
-  return new Date(clock.now().getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+  const ms = clock.now().getTime() + 7 * 3600_000;
+  // The public calculator asks on every request; the answer changes once a day.
+  if (ms >= lastDay.from && ms < lastDay.to) return lastDay.date;
+  const from = ms - (((ms % DAY_MS) + DAY_MS) % DAY_MS);
+  lastDay = { from, to: from + DAY_MS, date: new Date(from).toISOString().slice(0, 10) };
+  return lastDay.date;
+}
+
+/** A moment as read in Vietnam (UTC+7): 'HH:MM DD/MM/YYYY', for messages people read. */
+export function vietnamTime(at: Date): string {
+  const local = new Date(at.getTime() + 7 * 3600_000);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(local.getUTCHours())}:${two(local.getUTCMinutes())} ${two(local.getUTCDate())}/${two(local.getUTCMonth() + 1)}/${local.getUTCFullYear()}`;
 }

@@ -3,13 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
-import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import type { Actor } from '../modules/access/access.actor.ts';
@@ -34,13 +34,13 @@ declare module 'fastify' {
 export interface AppOptions {
   db: Db;
   clock: Clock;
-  config: Pick<Config, 'secureCookies' | 'logLevel'>;
+  config: Pick<Config, 'secureCookies' | 'logLevel'> & Partial<Pick<Config, 'trustProxy'>>;
   /** Where the law in force is exported for the offline CLI (DATA_DIR). */
   dataDir?: string | null;
   /** Built web app to serve; null serves the API alone. */
   webRoot?: string | null;
   logger?: boolean;
-  /** Sign-in attempts allowed per IP per minute. */
+  /** Sign-in attempts allowed per account and address per minute (LOGIN_RATE_LIMIT). */
   loginRateLimit?: number;
   version?: string;
 }
@@ -64,9 +64,18 @@ export async function createApp(options: AppOptions): Promise<App> {
           },
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
-    trustProxy: true,
+    // Believing X-Forwarded-For from anyone would let a caller pick its own address, and with it
+    // escape the sign-in rate limit and forge the audit log's "from where".
+    trustProxy: options.config.trustProxy ?? false,
     ajv: {
-      customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: true },
+      // verbose: a missing field's own schema (its example) reaches the error message.
+      customOptions: {
+        removeAdditional: true,
+        coerceTypes: 'array',
+        useDefaults: true,
+        allErrors: true,
+        verbose: true,
+      },
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -78,13 +87,12 @@ export async function createApp(options: AppOptions): Promise<App> {
   installErrorHandling(app, ERROR_TABLE);
   app.addSchema(ErrorBody);
 
-  installSecurityHeaders(app);
+  installSecurityHeaders(app, { https: options.config.secureCookies });
   // Before compression, so a stored answer is the JSON itself, not its gzip.
   installIdempotency(app, { db: options.db, clock: options.clock });
   await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
-  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
 
   await app.register(swagger, {
     openapi: {
@@ -106,7 +114,18 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   installAuthentication(app, { access: services.access, secureCookies: options.config.secureCookies });
 
-  app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  // Healthy means the database answers too: a load balancer must not send people to an app whose
+  // every page would fail.
+  app.get('/api/health', { schema: { hide: true } }, async (_request, reply) => {
+    const answered = await Promise.race([
+      sql`select 1`.execute(options.db).then(
+        () => true,
+        () => false,
+      ),
+      new Promise<false>((resolve) => setTimeout(resolve, 2_000, false).unref()),
+    ]);
+    return answered ? { status: 'ok' } : reply.code(503).send({ status: 'unavailable' });
+  });
   await app.register(registerRoutes, {
     prefix: '/api/v1',
     services,

@@ -1,6 +1,7 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AccessService } from '../modules/access/access.service.ts';
 import { AppError } from './errors.ts';
+import { addRouteHook } from './route-hooks.ts';
 
 export const SESSION_COOKIE = 'dt_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -21,11 +22,7 @@ export function installAuthentication(
   app: FastifyInstance,
   { access, secureCookies }: { access: AccessService; secureCookies: boolean },
 ): void {
-  app.addHook('preValidation', async (request, reply) => {
-    if (!request.url.startsWith('/api/v1/')) return;
-    // Unknown paths (no route, or only the static files' catch-all) fall through to a 404, not a 401.
-    const route = request.routeOptions.url;
-    const isPublic = request.routeOptions.config?.public === true || route === undefined || route === '/*';
+  const resolve = async (request: FastifyRequest, reply: FastifyReply, isPublic: boolean) => {
     const meta = { ip: request.ip ?? null, requestId: request.id };
     const authorization = request.headers.authorization;
 
@@ -48,6 +45,23 @@ export function installAuthentication(
     if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
       throw new AppError('auth.csrf');
     }
+  };
+
+  // Each /api/v1 route gets the hook for its kind when it is registered, so a request pays no lookup
+  // of its route's options; paths with no route fall through to a 404, not a 401. A callback hook
+  // with a synchronous way through: an anonymous call to a public route (the calculator) costs no
+  // promise here.
+  const publicRoute = (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
+    if (!request.headers.authorization && !request.headers.cookie) return done();
+    resolve(request, reply, true).then(() => done(), done);
+  };
+  const closedRoute = (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
+    resolve(request, reply, false).then(() => done(), done);
+  };
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/v1/')) return;
+    const hook = route.config?.public === true ? publicRoute : closedRoute;
+    addRouteHook(route, 'preValidation', hook, 'first');
   });
 }
 

@@ -10,6 +10,8 @@ interface AjvIssue {
   instancePath: string;
   params: Record<string, unknown>;
   message?: string;
+  /** The schema holding the failed keyword (Ajv's `verbose`). */
+  parentSchema?: { properties?: Record<string, { description?: string; examples?: unknown[] }> };
 }
 
 const TYPE_NAMES: Record<string, [string, string]> = {
@@ -30,8 +32,20 @@ function describeIssue(issue: AjvIssue, lang: Lang): { field: string; message: s
   const vi = lang === 'vi';
   const name = `"${field || (vi ? 'dữ liệu' : 'body')}"`;
   switch (issue.keyword) {
-    case 'required':
-      return { field, message: vi ? `Thiếu trường bắt buộc ${name}.` : `Missing required field ${name}.` };
+    case 'required': {
+      const missing = vi ? `Thiếu trường bắt buộc ${name}.` : `Missing required field ${name}.`;
+      // A field whose schema gives an example says what to send, not only that it is missing.
+      const property = issue.parentSchema?.properties?.[String(p.missingProperty)];
+      const example = property?.examples?.[0];
+      if (example === undefined) return { field, message: missing };
+      const sample = `"${p.missingProperty}": ${JSON.stringify(example)}`;
+      return {
+        field,
+        message: vi
+          ? `${missing}${property?.description ? ` Đây là ${property.description}.` : ''} Hãy gửi, ví dụ: ${sample}.`
+          : `${missing} Send, for example: ${sample}.`,
+      };
+    }
     case 'type': {
       const t = TYPE_NAMES[String(p.type).split(',')[0] ?? ''] ?? [String(p.type), String(p.type)];
       return { field, message: vi ? `${name} phải là ${t[0]}.` : `${name} must be ${t[1]}.` };

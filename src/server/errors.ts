@@ -66,6 +66,11 @@ export const commonErrors = {
     vi: 'Idempotency-Key phải dài từ 8 đến 128 ký tự (nên dùng một UUID mới cho mỗi thao tác).',
     en: 'Idempotency-Key must be 8 to 128 characters long (use a fresh UUID per action).',
   },
+  'request.already_applied': {
+    status: 409,
+    vi: 'Thao tác này đã được ghi nhận nhưng chưa kịp trả kết quả. Hãy tải lại trang để xem, đừng gửi lại.',
+    en: 'This action was recorded, but its answer was lost. Reload to see it; do not send it again.',
+  },
   'request.in_progress': {
     status: 409,
     vi: 'Yêu cầu với cùng Idempotency-Key đang được xử lý. Vui lòng thử lại sau vài giây.',

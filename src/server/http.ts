@@ -30,6 +30,13 @@ const ACTION_LABELS: Record<Permission, string> = {
   'cash.read': 'xem sổ quỹ',
   'cash.remit': 'ghi nhận nộp tiền',
   'reminders.manage': 'quản lý nhắc đóng',
+  'reminders.read': 'xem nhắc đóng',
+  'jobs.run': 'chạy việc hằng ngày',
+  'campaigns.manage': 'quản lý chiến dịch',
+  'activities.log': 'ghi nhận điểm cầu và hoạt động của chiến dịch',
+  'leads.work': 'theo dõi khách hàng tiềm năng',
+  'leads.manage': 'tạo danh sách và giao khách hàng tiềm năng',
+  'reports.export': 'xuất báo cáo',
 };
 
 /** Authenticate and check the role may act at all; region checks happen in the query. */
@@ -41,7 +48,11 @@ export function authorize(request: FastifyRequest, permission: Permission): Acto
   return actor;
 }
 
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+/**
+ * Null first: with type coercion on, a null tried against the schema first became 0 or "" (an
+ * attendance left empty was stored as 0).
+ */
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([Type.Null(), schema]);
 
 export const PageQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),

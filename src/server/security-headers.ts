@@ -49,11 +49,20 @@ export const API_HEADERS: Record<string, string> = {
   'Referrer-Policy': 'no-referrer',
 };
 
-export function installSecurityHeaders(app: FastifyInstance): void {
-  const documentHeaders = securityHeaders();
+const HSTS = 'Strict-Transport-Security';
+
+/**
+ * `https`: the app is served over HTTPS (behind the proxy, SECURE_COOKIES=on). Only then is HSTS
+ * sent: browsers ignore it over plain HTTP (RFC 6797 §8.1), so there it is bytes and work for nothing.
+ */
+export function installSecurityHeaders(app: FastifyInstance, { https }: { https: boolean }): void {
+  const withoutHsts = (headers: Record<string, string>) =>
+    Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== HSTS.toLowerCase()));
+  const documentHeaders = https ? securityHeaders() : withoutHsts(securityHeaders());
+  const apiHeaders = https ? API_HEADERS : withoutHsts(API_HEADERS);
   app.addHook('onRequest', (request, reply, done) => {
     const api = request.url.startsWith('/api/') && !request.url.startsWith('/api/docs');
-    reply.headers(api ? API_HEADERS : documentHeaders);
+    reply.headers(api ? apiHeaders : documentHeaders);
     // Users quote this id when they report a problem; the logs carry it too.
     reply.header('x-request-id', request.id);
     done();

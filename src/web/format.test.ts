@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber, formatPercent, vietnamToday } from './format.ts';
+import {
+  formatDate,
+  formatNumber,
+  formatPercent,
+  formatVietnamDateTime,
+  formatVietnamTime,
+  vietnamInstant,
+  vietnamToday,
+  vietnamWallClock,
+} from './format.ts';
 
 describe('format', () => {
   it('groups thousands with dots', () => {
@@ -16,5 +25,11 @@ describe('format', () => {
   it('knows the date in Vietnam: 17:30 UTC is already the next day there', () => {
     expect(vietnamToday(Date.UTC(2026, 0, 31, 17, 30))).toBe('2026-02-01');
     expect(vietnamToday(Date.UTC(2026, 0, 31, 16, 59))).toBe('2026-01-31');
+  });
+  it('shows campaign times on the Vietnamese clock, whatever the device zone', () => {
+    expect(formatVietnamDateTime('2026-05-07T17:30:00Z')).toBe('08/05/2026 00:30');
+    expect(formatVietnamTime('2026-05-08T01:02:03Z')).toBe('08:02:03');
+    expect(vietnamInstant('2026-05-08', '08:00')).toBe('2026-05-08T01:00:00.000Z');
+    expect(vietnamWallClock('2026-05-07T17:30:00.000Z')).toBe('2026-05-08T00:30');
   });
 });

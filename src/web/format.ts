@@ -61,3 +61,30 @@ export function formatRate(rate: number): string {
     .replace(/\.?0+$/, '')
     .replace('.', ',')}%`;
 }
+
+const VIETNAM_OFFSET_MS = 7 * 3600_000;
+
+/** A timestamp on Vietnam's wall clock (UTC+7): campaign times read the same on every device. */
+export function formatVietnamDateTime(value: string | null | undefined, seconds = false): string {
+  if (!value) return '—';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  const iso = new Date(date.getTime() + VIETNAM_OFFSET_MS).toISOString();
+  const time = iso.slice(11, seconds ? 19 : 16);
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)} ${time}`;
+}
+
+/** Only the time of day in Vietnam: "14:05:09". */
+export function formatVietnamTime(value: string): string {
+  return formatVietnamDateTime(value, true).slice(11);
+}
+
+/** A date and a time picked on a Vietnamese wall clock ('2026-05-08', '08:00') as an instant. */
+export function vietnamInstant(date: string, time: string): string {
+  return new Date(`${date}T${time}:00+07:00`).toISOString();
+}
+
+/** The reverse of vietnamInstant: an instant as Vietnam's wall clock, '2026-05-08T08:00', for a picker. */
+export function vietnamWallClock(value: string): string {
+  return new Date(new Date(value).getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 16);
+}

@@ -7,10 +7,16 @@ import 'dayjs/locale/vi';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setApiLanguage } from './api.ts';
+import enCampaigns from './locales/en.campaigns.json';
 import en from './locales/en.json';
+import enLeads from './locales/en.leads.json';
 import enRegistry from './locales/en.registry.json';
+import enReports from './locales/en.reports.json';
+import viCampaigns from './locales/vi.campaigns.json';
 import vi from './locales/vi.json';
+import viLeads from './locales/vi.leads.json';
 import viRegistry from './locales/vi.registry.json';
+import viReports from './locales/vi.reports.json';
 
 export type Lang = 'vi' | 'en';
 export const LANGS: readonly Lang[] = ['vi', 'en'];
@@ -34,10 +40,10 @@ const initial = storedLang();
 apply(initial);
 
 void i18n.use(initReactI18next).init({
-  // The registry screens keep their strings in their own files, all under the "registry" key.
+  // The registry and campaign screens keep their strings in their own files, each under one key.
   resources: {
-    vi: { translation: { ...vi, ...viRegistry } },
-    en: { translation: { ...en, ...enRegistry } },
+    vi: { translation: { ...vi, ...viRegistry, ...viCampaigns, ...viReports, ...viLeads } },
+    en: { translation: { ...en, ...enRegistry, ...enCampaigns, ...enReports, ...enLeads } },
   },
   lng: initial,
   fallbackLng: 'vi',

@@ -15,6 +15,8 @@ import {
 import { meQuery } from './auth.tsx';
 import { ErrorScreen } from './components/error-boundary.tsx';
 import { PageSkeleton } from './components/page-skeleton.tsx';
+import { BUCKETS, type Bucket } from './components/registry-types.ts';
+import { type EnrollPrefill, readEnrollPrefill } from './pages/enroll.model.ts';
 import { NotFoundPage } from './pages/not-found.page.tsx';
 import { safeRedirect } from './redirect.ts';
 import { AppShell } from './shell/app-shell.tsx';
@@ -136,6 +138,8 @@ const enrollRoute = createRoute({
   getParentRoute: () => shellRoute,
   path: '/nguoi-tham-gia/dang-ky',
   beforeLoad: requireLogin,
+  /** Opened for a known person (a campaign's lead): what the form starts with. */
+  validateSearch: (search: Record<string, unknown>): EnrollPrefill => readEnrollPrefill(search),
   component: lazyRouteComponent(() => import('./pages/enroll.page.tsx'), 'EnrollPage'),
 });
 
@@ -172,7 +176,17 @@ const worklistRoute = createRoute({
   getParentRoute: () => shellRoute,
   path: '/viec-can-lam',
   beforeLoad: requireLogin,
+  /** nhom: the bucket open (when absent, the first with someone in it), so the home page links to one. */
+  validateSearch: (search: Record<string, unknown>): { nhom?: Bucket } =>
+    BUCKETS.includes(search.nhom as Bucket) ? { nhom: search.nhom as Bucket } : {},
   component: lazyRouteComponent(() => import('./pages/worklist.page.tsx'), 'WorklistPage'),
+});
+
+const remindersRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/nhac-dong',
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import('./pages/reminders.page.tsx'), 'RemindersPage'),
 });
 
 const cashRoute = createRoute({
@@ -199,8 +213,85 @@ const householdRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/households.detail.tsx'), 'HouseholdPage'),
 });
 
+// ── The campaign: its record, live dashboard, launch ceremony, targets and activities ──
+export const CAMPAIGN_TABS = [
+  'dieu-hanh',
+  'le-ra-quan',
+  'chi-tieu',
+  'hoat-dong',
+  'ban-tin',
+  'thong-tin',
+] as const;
+export type CampaignTab = (typeof CAMPAIGN_TABS)[number];
+export interface CampaignSearch {
+  tab?: CampaignTab;
+  province?: string;
+  unit?: number;
+  commune?: string;
+  agent?: number;
+}
+
+const campaignsRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/chien-dich',
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import('./pages/campaigns.page.tsx'), 'CampaignsPage'),
+});
+
+const campaignRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/chien-dich/$id',
+  beforeLoad: requireLogin,
+  /**
+   * tab: the open tab (the dashboard when absent); province, unit, commune or agent: the level the
+   * dashboard looks at, else the viewer's own.
+   */
+  validateSearch: (search: Record<string, unknown>): CampaignSearch => ({
+    ...(CAMPAIGN_TABS.includes(search.tab as CampaignTab) && search.tab !== 'dieu-hanh'
+      ? { tab: search.tab as CampaignTab }
+      : {}),
+    ...(typeof search.province === 'string' && /^\d{2}$/.test(search.province)
+      ? { province: search.province }
+      : {}),
+    ...(positive(search.unit) ? { unit: Number(search.unit) } : {}),
+    // A code typed by hand (?commune=26734) arrives as a number.
+    ...(/^\d{5}$/.test(String(search.commune)) ? { commune: String(search.commune) } : {}),
+    ...(positive(search.agent) ? { agent: Number(search.agent) } : {}),
+  }),
+  component: lazyRouteComponent(() => import('./pages/campaigns.detail.tsx'), 'CampaignPage'),
+});
+
+/** The launch ceremony on the big screen at the central bridge point: outside the shell, no menu. */
+const launchWallRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/chien-dich/$id/man-hinh-le-ra-quan',
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import('./pages/campaigns.wall.tsx'), 'LaunchWallScreen'),
+});
+
+// ── Leads: an officer's list and lists to draw, an agent's worklist, the funnel ──
+const leadsRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/khach-hang-tiem-nang',
+  beforeLoad: requireLogin,
+  /** chienDich: the campaign (the one under way when absent); tab=pheu: the funnel. */
+  validateSearch: (search: Record<string, unknown>): { chienDich?: number; tab?: 'pheu' } => ({
+    ...(positive(search.chienDich) ? { chienDich: positive(search.chienDich) } : {}),
+    ...(search.tab === 'pheu' ? { tab: 'pheu' as const } : {}),
+  }),
+  component: lazyRouteComponent(() => import('./pages/leads.page.tsx'), 'LeadsPage'),
+});
+
+const reportsRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/bao-cao',
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import('./pages/reports.page.tsx'), 'ReportsPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  launchWallRoute,
   shellRoute.addChildren([
     homeRoute,
     unitsRoute,
@@ -216,9 +307,14 @@ const routeTree = rootRoute.addChildren([
     paymentRoute,
     receiptRoute,
     worklistRoute,
+    remindersRoute,
     cashRoute,
     householdsRoute,
     householdRoute,
+    campaignsRoute,
+    campaignRoute,
+    reportsRoute,
+    leadsRoute,
   ]),
 ]);
 

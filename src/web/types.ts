@@ -28,6 +28,8 @@ export interface Session {
 export interface SystemInfo {
   demo: boolean;
   version: string;
+  /** The demo campaigns are generated after start; null when there are none to generate. */
+  demoCampaigns: { loaded: boolean; done: number; total: number; label: string } | null;
 }
 
 export interface Overview {
@@ -151,6 +153,8 @@ export interface DenominatorItem {
   asOf: string | null;
   labourForce: number | null;
   compulsoryParticipants: number | null;
+  /** Voluntary SI participants recorded outside Điểm Tựa, counted in coverage. */
+  voluntaryOutside: number | null;
   source: string | null;
   isDemo: boolean;
 }

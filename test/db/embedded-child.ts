@@ -4,7 +4,8 @@ import pg from 'pg';
 import { startEmbeddedPostgres } from '../../src/db/embedded.ts';
 
 const dataDir = process.argv[2]!;
-const server = await startEmbeddedPostgres({ dataDir, ephemeral: false });
+const lockStaleMs = process.env.LOCK_STALE_MS ? Number(process.env.LOCK_STALE_MS) : undefined;
+const server = await startEmbeddedPostgres({ dataDir, ephemeral: false, lockStaleMs });
 const client = new pg.Client(server.url('postgres'));
 await client.connect();
 await client.query('create table if not exists survivor (note text)');

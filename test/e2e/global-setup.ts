@@ -34,7 +34,17 @@ export default async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'diemtua-e2e-'));
   fs.chmodSync(dataDir, 0o755);
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' };
+  // The demo campaigns at 2% of May 2022's size: the screens have them, the machine is not kept busy.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+    DEMO_CAMPAIGN_SCALE: '0.02',
+    // Every test signs in, many at once from 127.0.0.1: the address ceiling (20 × 10 a minute) is
+    // for people, and the sign-in limits have their own tests (access.http.test.ts).
+    LOGIN_RATE_LIMIT: '1000',
+  };
   delete env.DATABASE_URL;
   const server: ChildProcess = spawn(process.execPath, ['bin/diemtua.js', 'start'], {
     env,
@@ -79,6 +89,7 @@ export default async function setup(project: TestProject) {
         resolve(null);
       });
     });
+    if (process.env.E2E_LOG_FILE) fs.writeFileSync(process.env.E2E_LOG_FILE, output);
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
 }

@@ -66,11 +66,28 @@ describe('the law parameters page', () => {
       await page.goto('/quy-dinh');
       await page.getByRole('button', { name: 'Đặt giá trị mới' }).first().click();
       const form = page.getByRole('dialog').filter({ hasText: 'Đặt giá trị mới cho tham số' });
-      await form.getByLabel('Tham số').fill('tham chieu');
-      await page.getByTitle('mức tham chiếu (salary.reference)').click();
+      // Pick the parameter by typing without diacritics; on a busy machine the list may still be
+      // settling when first clicked, so the choice is read back and made again if it did not take.
+      const chosen = () =>
+        form.locator('.ant-select-content, .ant-select-selection-item').first().textContent();
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await form.getByLabel('Tham số').fill('tham chieu');
+        await page.getByTitle('mức tham chiếu (salary.reference)').click();
+        if ((await chosen())?.includes('salary.reference')) break;
+      }
+      expect(await chosen()).toContain('salary.reference');
       const day = `${from.slice(8, 10)}/${from.slice(5, 7)}/${from.slice(0, 4)}`;
-      await form.getByLabel('Áp dụng từ ngày').fill(day);
-      await form.getByLabel('Áp dụng từ ngày').press('Enter');
+      const validFrom = form.getByLabel('Áp dụng từ ngày');
+      await validFrom.click();
+      await validFrom.fill(day);
+      await validFrom.press('Enter');
+      await page.waitForFunction(
+        ([label, want]) => {
+          const input = [...document.querySelectorAll('input')].find((i) => i.id.endsWith(label));
+          return input?.value === want;
+        },
+        ['validFrom', day] as const,
+      );
       await form.getByText(`Giá trị đang có tại ngày này: ${formatVnd(reference)}`).waitFor();
       await form.getByLabel('Giá trị mới').fill(String(raised));
       await form.getByLabel('Căn cứ pháp lý').fill('Nghị định thử nghiệm (kiểm thử tự động)');

@@ -19,6 +19,10 @@ describe('roles', () => {
     expect(canAssignRole('provincial_officer', 'provincial_officer')).toBe(false);
   });
 
+  it('lets only the centre run the nationwide daily job by hand', () => {
+    expect(ROLES.filter((role) => can(role, 'jobs.run'))).toEqual(['system_admin', 'central_officer']);
+  });
+
   it('lets an administrator give any role', () => {
     expect(ROLES.every((role) => canAssignRole('system_admin', role))).toBe(true);
   });

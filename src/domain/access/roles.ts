@@ -46,7 +46,14 @@ export type Permission =
   | 'payments.void'
   | 'cash.read'
   | 'cash.remit'
-  | 'reminders.manage';
+  | 'reminders.manage'
+  | 'reminders.read'
+  | 'jobs.run'
+  | 'campaigns.manage'
+  | 'activities.log'
+  | 'leads.work'
+  | 'leads.manage'
+  | 'reports.export';
 
 const ALL: readonly Role[] = ROLES;
 const OFFICERS: readonly Role[] = [
@@ -77,6 +84,22 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'cash.read': [...MANAGERS, 'collection_agent'],
   'cash.remit': MANAGERS,
   'reminders.manage': MANAGERS,
+  // The reminders sent: managers see their region's, an agent those of the people on their worklist.
+  'reminders.read': [...MANAGERS, 'collection_agent'],
+  // The daily job moves statuses nationwide: only the centre runs it by hand.
+  'jobs.run': ['system_admin', 'central_officer'],
+  // A campaign is national: its record and its central bridge point are the central office's.
+  'campaigns.manage': ['system_admin', 'central_officer'],
+  // Bridge points, check-ins, activities and checklists are logged by each unit for itself.
+  'activities.log': MANAGERS,
+  // Leads are people's names and phones: those who work with people follow them up (an agent only
+  // their own); officers and post-office managers also draw lists, assign and erase.
+  'leads.work': [...MANAGERS, 'collection_agent'],
+  'leads.manage': MANAGERS,
+  // Reports are figures for those who steer and those who watch: officers, post-office managers and
+  // viewers. Agents work their own worklist instead. The row-level win-back list of named people is
+  // narrowed further in reports.policy.ts.
+  'reports.export': [...MANAGERS, 'viewer'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

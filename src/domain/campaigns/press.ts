@@ -22,12 +22,22 @@ export function exactVi(n: number): string {
 }
 
 export function pressNumber(n: number): string {
-  if (Math.abs(n) < 100_000) return exactVi(n);
-  const [unit, word] = UNITS.find(([u]) => Math.abs(n) >= u)!;
-  const rounded = Math.round((n / unit) * 10) / 10;
-  const back = rounded * unit;
-  const qualifier = n > back ? 'hơn ' : n < back ? 'gần ' : '';
-  return `${qualifier}${decimalVi(rounded, 1)} ${word}`;
+  const whole = Math.round(n);
+  if (Math.abs(whole) < 100_000) return exactVi(whole);
+  const sign = whole < 0 ? '-' : '';
+  const abs = Math.abs(whole);
+  // Tenths of the unit, in integers: 16.4 × 1e6 is 16399999.99… in floating point, which would
+  // call an exact 16,400,000 "hơn". 999,960 rounds to 1,000 thousand: written as the next unit.
+  let i = UNITS.findIndex(([u]) => abs >= u);
+  let tenths = Math.round((abs * 10) / UNITS[i]![0]);
+  if (tenths >= 10_000 && i > 0) {
+    i -= 1;
+    tenths = Math.round((abs * 10) / UNITS[i]![0]);
+  }
+  const [unit, word] = UNITS[i]!;
+  const back = (tenths * unit) / 10;
+  const qualifier = abs > back ? 'hơn ' : abs < back ? 'gần ' : '';
+  return `${qualifier}${sign}${decimalVi(tenths / 10, 1)} ${word}`;
 }
 
 /** 0.3247 → "32,47%". */
@@ -35,9 +45,11 @@ export function pressPercent(ratio: number, decimals = 2): string {
   return `${decimalVi(ratio * 100, decimals)}%`;
 }
 
-/** "tăng 2,77%" or "giảm 1,2%" from a growth ratio. */
+/** "tăng 2,77%" or "giảm 1,2%" from a growth ratio; "không đổi" when it rounds to nothing. */
 export function pressGrowth(ratio: number, decimals = 2): string {
-  return ratio >= 0 ? `tăng ${pressPercent(ratio, decimals)}` : `giảm ${pressPercent(-ratio, decimals)}`;
+  const shown = pressPercent(Math.abs(ratio), decimals);
+  if (/^0%$/.test(shown)) return 'không đổi';
+  return ratio >= 0 ? `tăng ${shown}` : `giảm ${shown}`;
 }
 
 /** "quý I/2022" for the last day of a quarter, else "ngày 08/05/2022". */

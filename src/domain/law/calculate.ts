@@ -1,4 +1,4 @@
-import { type CalcContext, type CalcOutcome, fail, langOf } from './calc.input.ts';
+import { type CalcContext, type CalcError, type CalcOutcome, fail, langOf } from './calc.input.ts';
 import { type CitizenIdResult, checkCitizenId } from './citizen-id.calc.ts';
 import { type HhiQuoteResult, quoteHhi } from './hhi-quote.calc.ts';
 import { computeLumpSum, type LumpSumResult } from './lump-sum.calc.ts';
@@ -56,4 +56,37 @@ export function calculate(
     input,
     ctx,
   );
+}
+
+/** The same, from the JSON text as it arrived (CLI argument or HTTP body): bad JSON is calc.invalid_json. */
+export function calculateJson(
+  kind: string,
+  text: string,
+  ctx: CalcContext,
+): CalcOutcome<CalcResults[CalcKind]> {
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch {
+    return fail('calc.invalid_json', langOf(ctx), {});
+  }
+  return calculate(kind, input, ctx);
+}
+
+/**
+ * The contract's error object, `{"error":{"code","message","field"?}}`, the same from the CLI and HTTP;
+ * `fields` lists every field at fault when there are several.
+ */
+export function calcErrorBody(error: CalcError) {
+  const { code, message, field, details } = error;
+  return {
+    error: {
+      code,
+      message,
+      ...(field ? { field } : {}),
+      ...(details && details.length > 1
+        ? { fields: details.map((d) => ({ field: d.field ?? '', message: d.message })) }
+        : {}),
+    },
+  };
 }

@@ -45,10 +45,28 @@ describe('citizen-id', () => {
         message: 'Chữ số thế kỷ 1 ứng với năm sinh 1900–1999, nhưng năm sinh đã khai là 2003',
       },
       {
+        code: 'citizen_id.birth_year_mismatch',
+        message: 'Số định danh ghi năm sinh 1998 (hai chữ số 98), nhưng năm sinh đã khai là 2003',
+      },
+      {
         code: 'citizen_id.sex_mismatch',
         message: 'Chữ số thế kỷ và giới tính 1 ứng với nữ, nhưng giới tính đã khai là nam',
       },
     ]);
+  });
+
+  it('reports wrong year digits even when the century digit is wrong too', () => {
+    expect(check({ id: '001298012345', birthDate: '1997-05-02' }).errors.map((e) => e.code)).toEqual([
+      'citizen_id.century_mismatch',
+      'citizen_id.birth_year_mismatch',
+    ]);
+    expect(check({ id: '001298012345', birthDate: '1998-05-02' }).errors.map((e) => e.code)).toEqual([
+      'citizen_id.century_mismatch',
+    ]);
+  });
+
+  it('names the rule version, as every result does', () => {
+    expect(check({ id: '001098012345' }).ruleVersion).toMatch(/^\d{4}-\d{2}-\d{2}\./);
   });
 
   it('reports a wrong birth year within the right century', () => {

@@ -15,6 +15,7 @@ import {
 import { LABELS } from './calc.labels.ts';
 import { isIsoDate, yearOf } from './law.calendar.ts';
 import { type CitizenIdProblemCode, type MessageParams, message } from './law.messages.ts';
+import { findRulesAt, latestRules } from './rules.book.ts';
 import type { Sex } from './rules.types.ts';
 
 /**
@@ -36,6 +37,8 @@ export interface CitizenIdProblem {
 }
 
 export interface CitizenIdResult {
+  /** The rule version in force today: the check itself reads no dated parameter. */
+  readonly ruleVersion: string;
   readonly valid: boolean;
   readonly birthProvinceCode: string | null;
   readonly birthProvinceName: string | null;
@@ -58,6 +61,10 @@ export function checkCitizenId(input: CitizenIdInput, ctx: CalcContext): CalcOut
 
   const L = LABELS[lang];
   const C = L.citizen;
+  const ruleVersion = (
+    (ctx.today !== undefined && isIsoDate(ctx.today) && findRulesAt(ctx.book, ctx.today)) ||
+    latestRules(ctx.book)
+  ).id;
   // People write the number in groups ("001 098 012345"); spaces carry no meaning.
   const id = (input.id as string).replace(/\s+/g, '');
   const problems: CitizenIdProblem[] = [];
@@ -76,6 +83,7 @@ export function checkCitizenId(input: CitizenIdInput, ctx: CalcContext): CalcOut
   if (problems.length > 0) {
     steps.push({ label: C.result, value: C.invalid(problems.length) });
     const result = {
+      ruleVersion,
       valid: false,
       birthProvinceCode: null,
       birthProvinceName: null,
@@ -97,11 +105,11 @@ export function checkCitizenId(input: CitizenIdInput, ctx: CalcContext): CalcOut
 
   if (birthDate !== undefined) {
     const year = yearOf(birthDate);
+    // Each mismatch on its own (RULES.md §8): a wrong century digit and wrong year digits are two.
     if (Math.floor(year / 100) * 100 !== century) {
       add('citizen_id.century_mismatch', { digit, from: century, to: century + 99, year });
-    } else if (year !== birthYear) {
-      add('citizen_id.birth_year_mismatch', { idYear: birthYear, yy, year });
     }
+    if (year % 100 !== Number(yy)) add('citizen_id.birth_year_mismatch', { idYear: birthYear, yy, year });
   }
   if (givenSex !== undefined && givenSex !== sex) {
     add('citizen_id.sex_mismatch', { digit, idSex: L.sex[sex], sex: L.sex[givenSex] });
@@ -120,6 +128,7 @@ export function checkCitizenId(input: CitizenIdInput, ctx: CalcContext): CalcOut
   return {
     ok: true,
     result: {
+      ruleVersion,
       valid: problems.length === 0,
       birthProvinceCode: code,
       birthProvinceName: name,

@@ -13,7 +13,7 @@ import { calculate, createRuleBook, paramAt } from './index.ts';
  * Every published worked example replayed through the engine. The examples are kept in
  * test/fixtures/examples.json, a copy of shared/domain/examples.json, so a fresh clone tests alone;
  * when the shared file sits beside the repository, the copy is checked to be current. The same
- * cases run through HTTP (calc.http.test.ts) and the CLI (calc.cli.db.test.ts).
+ * cases run through HTTP (calc.http.test.ts) and the CLI (calc.cli.test.ts).
  */
 const book = createRuleBook();
 const engine: ExampleApi = {

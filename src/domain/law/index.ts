@@ -1,7 +1,15 @@
 /** The law engine: pure, plain data in and out, safe to import in the browser. */
 export type { CalcContext, CalcError, CalcOutcome, Step } from './calc.input.ts';
 export { LABELS } from './calc.labels.ts';
-export { CALC_KINDS, type CalcKind, type CalcResults, calculate, isCalcKind } from './calculate.ts';
+export {
+  CALC_KINDS,
+  type CalcKind,
+  type CalcResults,
+  calcErrorBody,
+  calculate,
+  calculateJson,
+  isCalcKind,
+} from './calculate.ts';
 export {
   type CitizenIdInput,
   type CitizenIdProblem,

@@ -1,4 +1,4 @@
-import { formatDate, formatMonth, formatVnd, type Lang } from './law.format.ts';
+import { formatDate, formatVnd, type Lang } from './law.format.ts';
 
 /**
  * Every error message of the law engine, Vietnamese and English, keyed by its stable code. A message says
@@ -10,7 +10,6 @@ type Template = (p: MessageParams, lang: Lang) => string;
 
 const vnd = (v: unknown, lang: Lang) => formatVnd(Number(v), lang);
 const day = (v: unknown, lang: Lang) => formatDate(String(v), lang);
-const month = (v: unknown, lang: Lang) => formatMonth(String(v), lang);
 const period = (from: unknown, to: unknown, lang: Lang) =>
   `${day(from, lang)} – ${to ? day(to, lang) : lang === 'en' ? 'open' : 'không thời hạn'}`;
 const scoped = (p: MessageParams) => (p.scope === undefined ? '' : ` [${p.scope}]`);
@@ -20,6 +19,12 @@ const CATALOGUE = {
   'calc.unknown_kind': {
     vi: (p) => `Loại phép tính “${p.kind}” không tồn tại; chọn một trong: ${p.kinds}`,
     en: (p) => `Unknown calculation “${p.kind}”; choose one of: ${p.kinds}`,
+  },
+  'calc.invalid_json': {
+    vi: () =>
+      'Dữ liệu vào không phải JSON hợp lệ. Ví dụ: {"paymentDate":"2025-08-14","monthlyIncome":1500000,"mode":"monthly"}',
+    en: () =>
+      'The input is not valid JSON. Example: {"paymentDate":"2025-08-14","monthlyIncome":1500000,"mode":"monthly"}',
   },
   'calc.invalid_input': {
     vi: () => 'Dữ liệu vào phải là một đối tượng JSON, ví dụ {"paymentDate": "2025-08-14", ...}',
@@ -57,12 +62,6 @@ const CATALOGUE = {
       p.from
         ? `No ${p.label} is recorded for ${day(p.date, l)}; it is only in force for ${period(p.from, p.to, l)}`
         : `No ${p.label} is recorded for ${day(p.date, l)}`,
-  },
-  'calc.retirement_before_rules': {
-    vi: (p, l) =>
-      `Người sinh tháng ${month(p.birthMonth, l)} đạt tuổi nghỉ hưu trước ngày ${day(p.first, l)}, ngoài phạm vi quy tắc; chỉ tính được cho người đạt tuổi từ năm ${String(p.first).slice(0, 4)}`,
-    en: (p, l) =>
-      `A person born ${month(p.birthMonth, l)} reached retirement age before ${day(p.first, l)}, outside the rules; only ages reached from ${String(p.first).slice(0, 4)} can be computed`,
   },
   'calc.invalid_amount': {
     vi: (p) => `Trường “${p.field}” phải là số nguyên đồng không âm, không phải ${p.value}`,

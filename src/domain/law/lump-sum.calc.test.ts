@@ -49,7 +49,10 @@ describe('lump-sum (BHXH một lần)', () => {
   });
 
   it('never pays a negative amount', () => {
-    expect(lump({ monthsFrom2014: 12, stateSupportReceived: 99_000_000 }).amount).toBe(0);
+    const over = lump({ monthsFrom2014: 12, stateSupportReceived: 99_000_000 });
+    expect(over.amount).toBe(0);
+    // The deduction shown is what was taken from this amount, not the whole support received.
+    expect(over.supportDeducted).toBe(over.gross);
   });
 
   it('under one year pays the amount paid in, at most 2 × Mbq', () => {

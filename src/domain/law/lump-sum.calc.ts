@@ -145,8 +145,9 @@ export function computeLumpSum(input: LumpSumInput, ctx: CalcContext): CalcOutco
       { label: S.partFrom(formatDecimal(m2 / PPM, lang)), value: partFrom },
     );
   }
-  const supportDeducted = illness ? 0 : support;
-  const amount = gross > supportDeducted ? gross - supportDeducted : 0;
+  // What is deducted is the support received, up to the whole amount: never more than there is.
+  const supportDeducted = illness ? 0 : Math.min(support, gross);
+  const amount = gross - supportDeducted;
   steps.push(
     { label: S.gross, value: gross },
     { label: illness ? S.supportWaived : S.support, value: supportDeducted },

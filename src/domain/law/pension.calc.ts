@@ -155,16 +155,11 @@ export function computePension(input: PensionInput, ctx: CalcContext): CalcOutco
 
   if (birthMonth) {
     const age = retirementAgeOf(ctx.book, sex, birthMonth);
-    let reached: number | undefined;
     if ('error' in age) {
-      if (age.error !== 'calc.retirement_before_rules') {
-        return failure([retirementAgeError(ctx.book, age, birthMonth, sex, lang, 'birthMonth')]);
-      }
-      reached = -Infinity;
-    } else {
-      steps.push(...retirementSteps(age, lang));
-      reached = monthIndex(age.reachesAgeMonth);
+      return failure([retirementAgeError(ctx.book, age, sex, lang, 'birthMonth')]);
     }
+    steps.push(...retirementSteps(age, lang));
+    let reached = monthIndex(age.reachesAgeMonth);
     const transAge = param(rules, 'retire.transitional_age_months', sex);
     const transYears = param(rules, 'retire.transitional_min_years');
     if (joinedBefore2021 && transAge !== undefined && transYears !== undefined && months >= transYears * 12) {

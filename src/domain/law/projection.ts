@@ -152,12 +152,10 @@ export function projectRetirement(input: ProjectionInput, ctx: CalcContext): Cal
   const now = monthIndex(monthOfDate(paymentDate));
   const born = monthIndex(birthMonth);
   const age = retirementAgeOf(ctx.book, sex, birthMonth);
-  let reach = Number.NEGATIVE_INFINITY;
   if ('error' in age) {
-    if (age.error !== 'calc.retirement_before_rules') {
-      return failure([retirementAgeError(ctx.book, age, birthMonth, sex, lang, 'birthMonth')]);
-    }
-  } else reach = monthIndex(age.reachesAgeMonth);
+    return failure([retirementAgeError(ctx.book, age, sex, lang, 'birthMonth')]);
+  }
+  const reach = monthIndex(age.reachesAgeMonth);
 
   // Pay through the month the age is reached; on past it when the minimum years are still missing.
   let monthsToPay = Math.max(0, reach - now + 1);

@@ -57,13 +57,19 @@ describe('retirement-age', () => {
     ]);
   });
 
-  it('cannot compute an age reached before the rules start', () => {
-    const out = computeRetirementAge({ sex: 'F', birthMonth: '1960-06' }, { book });
-    expect(out.ok ? undefined : out.error).toEqual({
-      code: 'calc.retirement_before_rules',
-      field: 'birthMonth',
-      message:
-        'Người sinh tháng 06/1960 đạt tuổi nghỉ hưu trước ngày 01/01/2016, ngoài phạm vi quy tắc; chỉ tính được cho người đạt tuổi từ năm 2016',
+  it('gives 60 (men) and 55 (women) to an age reached before the first rule version, 2016', () => {
+    const woman = computeRetirementAge({ sex: 'F', birthMonth: '1960-06' }, { book });
+    expect(woman.ok && woman.result).toMatchObject({
+      years: 55,
+      months: 0,
+      reachesAgeMonth: '2015-06',
+      pensionStartMonth: '2015-07',
+    });
+    const man = computeRetirementAge({ sex: 'M', birthMonth: '1955-07' }, { book });
+    expect(man.ok && man.result).toMatchObject({ years: 60, months: 0, reachesAgeMonth: '2015-07' });
+    expect(man.ok && man.result.steps.at(-3)).toEqual({
+      label: 'Tuổi nghỉ hưu áp dụng năm 2015',
+      value: '60 tuổi 0 tháng',
     });
   });
 

@@ -60,15 +60,27 @@ export function retirementAgeOf(
   book: RuleBook,
   sex: Sex,
   birthMonth: string,
-): RetirementAge | { error: 'calc.retirement_before_rules' | 'calc.parameter_not_in_force'; year: number } {
+): RetirementAge | { error: 'calc.parameter_not_in_force'; year: number } {
   const born = monthIndex(birthMonth);
   const firstYear = yearOf(book.firstDate);
   const firstRules = ageRules(book, firstYear);
   const firstAge = firstRules && param(firstRules, 'retire.age_months', sex);
-  if (firstAge === undefined || firstAge === null)
+  if (!firstRules || firstAge === undefined || firstAge === null)
     return { error: 'calc.parameter_not_in_force', year: firstYear };
   let year = Math.floor((born + firstAge) / 12);
-  if (year < firstYear) return { error: 'calc.retirement_before_rules', year };
+  if (year < firstYear) {
+    // Reached before the first rule version: the ages were 60 and 55 until 2020 (Labour Codes 1994
+    // and 2012; RULES.md §5), which is what the first version holds.
+    const reach = born + firstAge;
+    return {
+      ruleVersion: firstRules.id,
+      ageMonths: firstAge,
+      reachesAgeMonth: monthOfIndex(reach),
+      pensionStartMonth: monthOfIndex(reach + 1),
+      skipped: [],
+      year,
+    };
+  }
   const skipped: { year: number; ageMonths: number }[] = [];
   for (let i = 0; i < MAX_YEARS_SEARCHED; i++, year++) {
     const rules = ageRules(book, year);
@@ -110,15 +122,11 @@ export function retirementSteps(age: RetirementAge, lang: Lang): Step[] {
 
 export function retirementAgeError(
   book: RuleBook,
-  failed: { error: 'calc.retirement_before_rules' | 'calc.parameter_not_in_force'; year: number },
-  birthMonth: string,
+  failed: { error: 'calc.parameter_not_in_force'; year: number },
   sex: Sex,
   lang: Lang,
   field: string,
 ): CalcError {
-  if (failed.error === 'calc.retirement_before_rules') {
-    return calcError('calc.retirement_before_rules', lang, { birthMonth, first: book.firstDate }, field);
-  }
   const coverage = paramCoverage(book, 'retire.age_months', sex);
   const label = ruleKeyInfo('retire.age_months')!.label[lang];
   const params = { date: `${failed.year}-01-01`, label, from: coverage?.from, to: coverage?.to ?? undefined };
@@ -137,8 +145,7 @@ export function computeRetirementAge(
   if (errors.length > 0 || !sex || !birthMonth) return failure(errors);
 
   const age = retirementAgeOf(ctx.book, sex, birthMonth);
-  if ('error' in age)
-    return failure([retirementAgeError(ctx.book, age, birthMonth, sex, lang, 'birthMonth')]);
+  if ('error' in age) return failure([retirementAgeError(ctx.book, age, sex, lang, 'birthMonth')]);
   const L = LABELS[lang];
   const steps: Step[] = [
     { label: L.retire.birthMonth, value: formatMonth(birthMonth, lang) },

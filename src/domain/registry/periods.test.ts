@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createRuleBook } from '../law/index.ts';
 import { ageOn, eligibilityProblems } from './eligibility.ts';
-import { catchUpPeriod, coveredPeriod, deadlineOf, type EnrollmentTime, statusOn } from './periods.ts';
+import {
+  catchUpPeriod,
+  coveredPeriod,
+  deadlineOf,
+  type EnrollmentTime,
+  statusAfterPayment,
+  statusOn,
+} from './periods.ts';
 import { classifySearch, maskPersonalId, normalizePhone } from './personal-id.ts';
 
 const book = createRuleBook();
@@ -63,6 +70,46 @@ describe('status on a day', () => {
       status: 'deceased',
       dueDate: null,
     });
+  });
+});
+
+describe('status after a payment', () => {
+  it('reactivates a lapsed person who catches up the skipped months, until the next deadline', () => {
+    // Paid through January, lapsed since 1 March; on 20 May they catch up February to April.
+    const after = statusAfterPayment(book, monthly('2026-01', 'lapsed'), '2026-05-20', {
+      mode: 'monthly',
+      paidThrough: '2026-04',
+    });
+    expect(after).toEqual({ status: 'reactivated', dueDate: '2026-05-31' });
+    expect(statusOn(book, monthly('2026-04', 'reactivated'), '2026-05-31').status).toBe('reactivated');
+    expect(statusOn(book, monthly('2026-04', 'reactivated'), '2026-06-01').status).toBe('lapsed');
+  });
+
+  it('reactivates a lapsed person who resumes from this month, leaving the gap', () => {
+    expect(
+      statusAfterPayment(book, monthly('2026-01', 'lapsed'), '2026-05-20', {
+        mode: 'monthly',
+        paidThrough: '2026-05',
+      }).status,
+    ).toBe('reactivated');
+  });
+
+  it('makes a reactivated person who pays the next period on time active again', () => {
+    expect(
+      statusAfterPayment(book, monthly('2026-04', 'reactivated'), '2026-05-25', {
+        mode: 'monthly',
+        paidThrough: '2026-05',
+      }),
+    ).toEqual({ status: 'active', dueDate: '2026-06-30' });
+  });
+
+  it('keeps an on-time payer active', () => {
+    expect(
+      statusAfterPayment(book, monthly('2026-04', 'due'), '2026-05-10', {
+        mode: 'monthly',
+        paidThrough: '2026-05',
+      }).status,
+    ).toBe('active');
   });
 });
 

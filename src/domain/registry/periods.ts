@@ -58,10 +58,34 @@ export function statusOn(
   const next = nextUnpaidMonth(e);
   const dueDate = deadlineOf(book, e.mode, next);
   if (!e.paidThrough) return { status: date <= dueDate ? 'awaiting_first_payment' : 'lapsed', dueDate };
-  if (monthOfDate(date) <= e.paidThrough) {
-    return { status: e.status === 'reactivated' ? 'reactivated' : 'active', dueDate };
-  }
-  return { status: date <= dueDate ? 'due' : 'lapsed', dueDate };
+  const back = e.status === 'reactivated';
+  if (monthOfDate(date) <= e.paidThrough) return { status: back ? 'reactivated' : 'active', dueDate };
+  if (date > dueDate) return { status: 'lapsed', dueDate };
+  // Someone back from a lapse stays reactivated inside the next deadline (a catch-up pays only the
+  // months before this one): an on-time payment makes them active again, a missed deadline lapsed.
+  return { status: back ? 'reactivated' : 'due', dueDate };
+}
+
+/**
+ * The status after a payment on `paidOn` that leaves the enrollment paid through `paidThrough`.
+ * A person who had lapsed and pays (resuming over the gap, or catching the skipped months up) is
+ * reactivated (the lifecycle: awaiting first payment → active → due → lapsed → reactivated);
+ * anyone else who pays is active (or due, when the payment covers no month).
+ */
+export function statusAfterPayment(
+  book: RuleBook,
+  before: EnrollmentTime,
+  paidOn: string,
+  after: { mode: PeriodicMode; paidThrough: string | null },
+): { status: Status; dueDate: string | null } {
+  const lapsed = statusOn(book, before, paidOn).status === 'lapsed';
+  // Missing years paid back cover no month: they leave a reactivation as it was.
+  const stillBack = before.status === 'reactivated' && after.paidThrough === before.paidThrough;
+  return statusOn(
+    book,
+    { ...before, ...after, status: lapsed || stillBack ? 'reactivated' : 'active' },
+    paidOn,
+  );
 }
 
 export interface CoveredPeriod {

@@ -168,6 +168,15 @@ describe('API tokens', () => {
       .executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toContain(token);
     expect(stored.last_used_at).not.toBeNull();
+    // Using a token is bookkeeping, not a change: no audit row without a person behind it.
+    await app.inject({ method: 'GET', url: '/api/v1/org-units?limit=1', headers: bearer });
+    const anonymous = await t.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('entity', '=', 'api_token')
+      .where('actor_user_id', 'is', null)
+      .execute();
+    expect(anonymous).toEqual([]);
 
     const revoked = await app.inject({
       method: 'DELETE',
@@ -182,6 +191,58 @@ describe('API tokens', () => {
 });
 
 describe('sign-in rate limit', () => {
+  it('is not escaped by sending X-Forwarded-For when no proxy is trusted', async () => {
+    const limited = await buildApp(t.db, { loginRateLimit: 2 });
+    try {
+      const attempt = (i: number) =>
+        limited.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          headers: { 'x-forwarded-for': `203.0.113.${i}` },
+          payload: { username: 'x', password: 'y' },
+        });
+      expect((await attempt(1)).statusCode).toBe(401);
+      expect((await attempt(2)).statusCode).toBe(401);
+      expect((await attempt(3)).statusCode).toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('counts each account on its own, so agents behind one post-office address are not locked out together', async () => {
+    const limited = await buildApp(t.db, { loginRateLimit: 2 });
+    try {
+      const attempt = (username: string) =>
+        limited.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'y' } });
+      expect((await attempt('agent.a')).statusCode).toBe(401);
+      expect((await attempt('Agent.A')).statusCode).toBe(401);
+      expect((await attempt('agent.a')).statusCode).toBe(429);
+      // Spaces around the name are the same account, as sign-in reads it.
+      expect((await attempt(' agent.a ')).statusCode).toBe(429);
+      expect((await attempt('agent.b')).statusCode).toBe(401);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('stops one address trying many accounts, past twenty times the per-account limit', async () => {
+    const limited = await buildApp(t.db, { loginRateLimit: 2 });
+    try {
+      const attempt = (i: number) =>
+        limited.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { username: `agent.${i}`, password: 'y' },
+        });
+      for (let i = 0; i < 40; i++) expect((await attempt(i)).statusCode).toBe(401);
+      const blocked = await attempt(40);
+      expect(blocked.statusCode).toBe(429);
+      expect(blocked.json().error.code).toBe('auth.rate_limited');
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('answers 429 in Vietnamese past the limit per minute', async () => {
     const limited = await buildApp(t.db, { loginRateLimit: 3 });
     try {

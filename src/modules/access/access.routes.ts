@@ -21,6 +21,30 @@ export const MeSchema = Type.Object({
   }),
 });
 
+/** Sign-in attempts per minute from one address, across accounts, as a multiple of the per-account limit. */
+const ADDRESS_CEILING = 20;
+
+/**
+ * At most `max` takes per key in each window; `take` answers how many milliseconds to wait, 0 when
+ * allowed. Past windows are dropped as new ones open, so the map holds one window's addresses.
+ */
+function fixedWindow(max: number, windowMs: number) {
+  let windowStart = 0;
+  let counts = new Map<string, number>();
+  return {
+    take(key: string): number {
+      const now = Date.now();
+      if (now - windowStart >= windowMs) {
+        windowStart = now;
+        counts = new Map();
+      }
+      const n = (counts.get(key) ?? 0) + 1;
+      counts.set(key, n);
+      return n > max ? windowStart + windowMs - now : 0;
+    },
+  };
+}
+
 const SessionResponse = Type.Object({ user: MeSchema, csrfToken: Type.String() });
 
 export const accessRoutes: FastifyPluginAsyncTypebox<{
@@ -28,21 +52,36 @@ export const accessRoutes: FastifyPluginAsyncTypebox<{
   loginRateLimit: number;
   secure: boolean;
 }> = async (app, { services, loginRateLimit, secure }) => {
+  const addressCeiling = fixedWindow(loginRateLimit * ADDRESS_CEILING, 60_000);
+  const limited = (_request: unknown, context: { ttl: number }) => {
+    const error = new AppError('auth.rate_limited', { after: `${Math.ceil(context.ttl / 1000)} giây` });
+    (error as AppError & { statusCode: number }).statusCode = 429;
+    return error;
+  };
   app.post(
     '/auth/login',
     {
+      // And a ceiling per address across accounts (a post office's agents signing in at once fit
+      // well under it), so one password tried on many accounts is stopped too. @fastify/rate-limit
+      // runs one limit per request, so this one is counted here.
+      onRequest: async (request) => {
+        const wait = addressCeiling.take(request.ip);
+        if (wait > 0) throw limited(request, { ttl: wait });
+      },
       config: {
         public: true,
+        // Counted per address and account, after the body is read: a post office's agents share
+        // one address behind its router, and one of them mistyping must not lock the others out.
         rateLimit: {
           max: loginRateLimit,
           timeWindow: 60_000,
-          errorResponseBuilder: (_request, context) => {
-            const error = new AppError('auth.rate_limited', {
-              after: `${Math.ceil(context.ttl / 1000)} giây`,
-            });
-            (error as AppError & { statusCode: number }).statusCode = 429;
-            return error;
-          },
+          hook: 'preHandler',
+          // The account as sign-in finds it: ' Ghost' is 'ghost'.
+          keyGenerator: (request) =>
+            `${request.ip}|${String((request.body as { username?: string }).username ?? '')
+              .trim()
+              .toLowerCase()}`,
+          errorResponseBuilder: limited,
         },
       },
       schema: {

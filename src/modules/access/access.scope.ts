@@ -85,3 +85,43 @@ export function inScope(actor: Actor, refs: ScopeRefs): (eb: AnyBuilder) => Expr
     return anyOf.length > 0 ? eb.or(anyOf) : sql<SqlBool>`false`;
   };
 }
+
+/** An org path no unit has (ids start at 1): the subtree of two units that do not overlap. */
+const NO_SUBTREE = '/0/';
+
+/**
+ * The caller's region narrowed to one unit (a report on one office): what lies in both the caller's
+ * region and the unit's. A national caller takes the unit's region whole; anyone else keeps only
+ * the communes, units and provinces both hold, so choosing a unit can never widen what they see.
+ * Who the caller is (user, role, own unit) is unchanged: the audit log still names them.
+ */
+export function narrowScope(
+  actor: Actor,
+  unit: { path: string; province_code: string | null; national: boolean },
+  region: Pick<Actor, 'communes' | 'orgIds' | 'provinces' | 'partialCommunes'>,
+): Actor {
+  if (actor.national) {
+    if (unit.national) return actor;
+    return { ...actor, orgPath: unit.path, provinceCode: unit.province_code, national: false, ...region };
+  }
+  const both = <T>(a: readonly T[], b: readonly T[]) => {
+    const set = new Set(b);
+    return a.filter((x) => set.has(x));
+  };
+  const communes = both(region.communes, actor.communes);
+  const partial = new Set([...region.partialCommunes, ...actor.partialCommunes]);
+  const orgPath = unit.path.startsWith(actor.orgPath)
+    ? unit.path
+    : actor.orgPath.startsWith(unit.path)
+      ? actor.orgPath
+      : NO_SUBTREE;
+  return {
+    ...actor,
+    orgPath,
+    provinceCode: unit.province_code ?? actor.provinceCode,
+    communes,
+    orgIds: both(region.orgIds, actor.orgIds),
+    provinces: both(region.provinces, actor.provinces),
+    partialCommunes: communes.filter((c) => partial.has(c)),
+  };
+}

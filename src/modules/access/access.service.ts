@@ -175,7 +175,10 @@ export function createAccessService({ db, clock }: { db: Db; clock: Clock }) {
       if (!row || row.revoked_at || (row.expires_at && row.expires_at <= now)) return null;
       const user = await repo.findUserById(row.user_id);
       if (!usable(user)) return null;
-      await repo.touchApiToken(row.id, now);
+      // Like sessions: "last used" to within a few minutes, not a write per call.
+      if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > SESSION_TOUCH_MS) {
+        await repo.touchApiToken(row.id, now);
+      }
       return toActor(user, 'token', meta);
     },
 
@@ -197,6 +200,9 @@ export function createAccessService({ db, clock }: { db: Db; clock: Clock }) {
     purgeExpiredSessions() {
       return repo.deleteExpiredSessions(clock.now());
     },
+
+    /** The region of a unit's subtree: what a report narrowed to that unit may cover. */
+    regionOf,
 
     /** Org changes (new units, service areas) must reach scopes at once in the same process. */
     forgetScopes() {

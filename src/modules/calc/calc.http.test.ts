@@ -162,8 +162,9 @@ describe('the calculation contract over HTTP', () => {
     });
     expect(broken.statusCode).toBe(400);
     expect(broken.json().error).toEqual({
-      code: 'request.invalid_json',
-      message: 'Nội dung gửi lên không phải JSON hợp lệ.',
+      code: 'calc.invalid_json',
+      message:
+        'Dữ liệu vào không phải JSON hợp lệ. Ví dụ: {"paymentDate":"2025-08-14","monthlyIncome":1500000,"mode":"monthly"}',
     });
   });
 

@@ -105,6 +105,46 @@ describe("the agent's cash", () => {
     ]);
   });
 
+  it('serialises remittances: of five at once for the whole balance, exactly one is recorded', async () => {
+    // Another province, so the statements below see only the first agent's receipts.
+    const other = await buildAgent(t.db, { province: '42' });
+    const otherSession = await login(app, other.username, other.password);
+    const boss = await buildUser(t.db, { role: 'post_office_manager', orgUnitId: other.office.id });
+    const bossSession = await login(app, boss.username, boss.password);
+    const person = await app.inject({
+      method: 'POST',
+      url: '/api/v1/participants',
+      headers: otherSession.headers,
+      payload: enrollBody({ communeCode: other.communes[0]!, categories: ['other'] }),
+    });
+    const paid = await app.inject({
+      method: 'POST',
+      url: `/api/v1/participants/${person.json().id}/payments`,
+      headers: otherSession.headers,
+      payload: { mode: 'monthly', method: 'cash', amount: 264_000 },
+    });
+    expect(paid.statusCode, paid.body).toBe(201);
+
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        app.inject({
+          method: 'POST',
+          url: '/api/v1/cash/remittances',
+          headers: bossSession.headers,
+          payload: { agentUserId: other.id, amount: 264_000 },
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 400, 400, 400, 400]);
+    for (const refused of answers.filter((a) => a.statusCode === 400)) {
+      expect(refused.json().error).toMatchObject({
+        code: 'cash.more_than_held',
+        message: 'Số tiền nộp 264.000 đ lớn hơn số tiền nhân viên đang giữ (0 đ).',
+      });
+    }
+    expect((await ledger(bossSession, other.id)).json()).toMatchObject({ balance: 0, remitted: 264_000 });
+  });
+
   it('does not let an agent record their own remittance or read another agent', async () => {
     const self = await app.inject({
       method: 'POST',
@@ -133,5 +173,70 @@ describe("the agent's cash", () => {
         demoRate: true,
       }),
     ]);
+  });
+});
+
+describe('commission rates', () => {
+  const setRate = (s: Session, payload: Record<string, unknown>) =>
+    app.inject({ method: 'POST', url: '/api/v1/commission-rates', headers: s.headers, payload });
+
+  it('are set by administrators from a future date, closing the rate before, never rewriting the past', async () => {
+    const admin = await buildUser(t.db, { role: 'system_admin' });
+    const adminSession = await login(app, admin.username, admin.password);
+    expect(
+      (await setRate(manager, { product: 'vsi', rate: 0.05, validFrom: '2026-04-01', basis: 'QĐ 1' }))
+        .statusCode,
+    ).toBe(403);
+
+    const past = await setRate(adminSession, {
+      product: 'vsi',
+      rate: 0.05,
+      validFrom: '2026-03-01',
+      basis: 'QĐ 1234',
+    });
+    expect(past.statusCode).toBe(400);
+    expect(past.json().error).toMatchObject({ code: 'commission.in_past', field: 'validFrom' });
+
+    const set = await setRate(adminSession, {
+      product: 'vsi',
+      rate: 0.05,
+      validFrom: '2026-04-01',
+      basis: 'QĐ 1234/QĐ-BHXH',
+    });
+    expect(set.statusCode, set.body).toBe(201);
+    const vsi = set.json().items.filter((r: { product: string }) => r.product === 'vsi');
+    expect(
+      vsi.map((r: { rate: number; validFrom: string; validTo: string | null }) => [
+        r.rate,
+        r.validFrom,
+        r.validTo,
+      ]),
+    ).toEqual([
+      [0.05, '2026-04-01', null],
+      [0.04, '2026-01-01', '2026-03-31'],
+    ]);
+    const overlap = await setRate(adminSession, {
+      product: 'vsi',
+      rate: 0.06,
+      validFrom: '2026-03-15',
+      basis: 'QĐ khác',
+    });
+    expect(overlap.statusCode).toBe(409);
+    expect(overlap.json().error.code).toBe('commission.overlap');
+
+    // March stays at 4%.
+    const march = await app.inject({
+      method: 'GET',
+      url: '/api/v1/commissions?month=2026-03',
+      headers: manager.headers,
+    });
+    expect(march.json().items[0]).toMatchObject({ commission: 31_680 });
+    const audited = await t.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity', '=', 'commission_rate')
+      .where('actor_user_id', '=', admin.id)
+      .execute();
+    expect(audited.length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError } from '../../server/errors.ts';
-import { authorize, Nullable, PageQuery, page } from '../../server/http.ts';
+import { authorize, IsoDate, Nullable, PageQuery, page } from '../../server/http.ts';
 import type { Services } from '../../server/services.ts';
 
 const Month = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$' });
@@ -141,6 +141,54 @@ export const cashRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
         groupBy: request.query.groupBy ?? 'agent',
       });
       return { items, total: items.length };
+    },
+  );
+
+  const Rate = Type.Object({
+    id: Type.Integer(),
+    product: Type.Enum(['vsi', 'hhi']),
+    rate: Type.Number(),
+    validFrom: Type.String(),
+    validTo: Nullable(Type.String()),
+    basis: Type.String(),
+    demo: Type.Boolean(),
+  });
+
+  app.get(
+    '/commission-rates',
+    {
+      schema: {
+        tags: ['cash'],
+        summary: 'Tỷ lệ thù lao theo sản phẩm và thời gian (số minh họa được đánh dấu).',
+        response: { 200: Type.Object({ items: Type.Array(Rate), total: Type.Integer() }) },
+      },
+    },
+    async (request) => {
+      authorize(request, 'cash.read');
+      const items = await cash.rates();
+      return { items, total: items.length };
+    },
+  );
+
+  app.post(
+    '/commission-rates',
+    {
+      schema: {
+        tags: ['cash'],
+        summary: 'Đặt tỷ lệ thù lao mới từ một ngày (sau hôm nay); tỷ lệ cũ kết thúc hôm trước.',
+        body: Type.Object({
+          product: Type.Enum(['vsi', 'hhi']),
+          rate: Type.Number({ minimum: 0, exclusiveMaximum: 1 }),
+          validFrom: IsoDate,
+          basis: Type.String({ minLength: 3, maxLength: 300 }),
+        }),
+      },
+    },
+    async (request, reply) => {
+      // Dated parameters, like the law's: the same administrators set them.
+      const actor = authorize(request, 'rules.manage');
+      await cash.setRate(actor, request.body);
+      return reply.status(201).send({ items: await cash.rates() });
     },
   );
 };

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import type { Tx } from '../../db/transaction.ts';
 import {
   addMonths,
   calculate,
@@ -18,7 +19,7 @@ import {
  * Statuses and deadlines are derived afterwards by the status job (`moveStatuses(..., 'all')`).
  */
 export interface BulkBatch {
-  /** The day these people registered. */
+  /** The day these people registered, between 7:00 and 19:00 Vietnam time (a launch at 8:00 has most after it). */
   date: string;
   vsi: number;
   /** People (not households) newly covered by household HI. */
@@ -40,6 +41,18 @@ export interface BulkOptions {
   isDemo?: boolean;
   /** Write the payment history and receipts (default); without it, enrollments alone. */
   history?: boolean;
+  /**
+   * Rebuild the dashboards' roll-ups from the base tables at the end (default). The load skips their
+   * per-row triggers; a caller loading many batches rebuilds once, after the last.
+   */
+  rebuildStats?: boolean;
+  /**
+   * Keep the per-row triggers, so the roll-ups follow each row as in the app (for a small top-up of
+   * a large dataset, where a rebuild would take far longer than the rows).
+   */
+  triggers?: boolean;
+  /** Last step of the load's transaction: mark it done, so a load and its record commit together. */
+  finish?: (tx: Tx) => Promise<void>;
 }
 
 export interface BulkReport {
@@ -137,21 +150,25 @@ export async function bulkLoad(db: Db, batches: BulkBatch[], options: BulkOption
   const retention = options.retention ?? 0.8;
   const isDemo = options.isDemo ?? true;
   const report: BulkReport = { participants: 0, enrollments: 0, households: 0, payments: 0 };
-  const first = batches.reduce((min, b) => (b.date < min ? b.date : min), options.today);
+  const first = [options.today, ...batches.map((b) => b.date)].sort()[0]!;
   const prices = priceTable(options.book, monthOfDate(first), monthOfDate(options.today));
   const hhiPrices = hhiPriceTable(options.book, monthOfDate(first), monthOfDate(options.today));
 
   await db.transaction().execute(async (tx) => {
-    await sql`select set_config('diemtua.bulk_load', 'demo', true), setseed(${options.seed ?? 0.42})`.execute(
+    // 'demo' stands the audit and roll-up triggers aside; with `triggers` they run row by row.
+    const mode = options.triggers === true ? 'rows' : 'demo';
+    await sql`select set_config('diemtua.bulk_load', ${mode}, true), setseed(${options.seed ?? 0.42})`.execute(
       tx,
     );
     // The rows are consistent by construction, so a superuser load skips the per-row foreign-key
     // triggers (eight per payment). Without that right the load is simply slower.
-    await sql`savepoint replica`.execute(tx);
-    await sql`set local session_replication_role = replica`
-      .execute(tx)
-      .then(() => sql`release savepoint replica`.execute(tx))
-      .catch(() => sql`rollback to savepoint replica`.execute(tx));
+    if (options.triggers !== true) {
+      await sql`savepoint replica`.execute(tx);
+      await sql`set local session_replication_role = replica`
+        .execute(tx)
+        .then(() => sql`release savepoint replica`.execute(tx))
+        .catch(() => sql`rollback to savepoint replica`.execute(tx));
+    }
     // Serialise bulk loads: they reserve receipt-number ranges of their own.
     await sql`select pg_advisory_xact_lock(7277002)`.execute(tx);
     await sql`create temp table bulk_price (month date, category text, grp text, level int, income bigint, net bigint,
@@ -181,15 +198,21 @@ export async function bulkLoad(db: Db, batches: BulkBatch[], options: BulkOption
         from org_unit_commune oc join org_unit o on o.id = oc.org_unit_id
         where o.kind not in ('vss_central', 'post_central')
         order by oc.commune_code, length(o.path) desc, o.id),
-      agents as (
-        select u.id as agent_id, o.path from app_user u join org_unit o on o.id = u.org_unit_id
-        where u.role = 'collection_agent' and u.disabled_at is null)
+      -- The first agent at or below each unit, found through the agents' ancestor paths ('/1/5/23/'
+      -- is below '/1/' and '/1/5/'): an equality join, not a LIKE per commune and agent.
+      agent_under as (
+        select '/' || array_to_string(parts[1:k], '/') || '/' as path, min(u.id) as agent_id
+        from app_user u join org_unit o on o.id = u.org_unit_id
+        cross join lateral string_to_array(trim(both '/' from o.path), '/') as parts
+        cross join lateral generate_series(1, cardinality(parts)) as k
+        where u.role = 'collection_agent' and u.disabled_at is null
+        group by 1)
       select row_number() over (order by c.code)::int as idx, c.code as commune_code, c.province_code,
-             coalesce(s.org_unit_id, v.id) as org_unit_id,
-             (select min(a.agent_id) from agents a where a.path like coalesce(s.path, v.path) || '%') as agent_id
+             coalesce(s.org_unit_id, v.id) as org_unit_id, a.agent_id
       from commune c
       join org_unit v on v.kind = 'vss_province' and v.province_code = c.province_code
-      left join serving s on s.commune_code = c.code`.execute(tx);
+      left join serving s on s.commune_code = c.code
+      left join agent_under a on a.path = coalesce(s.path, v.path)`.execute(tx);
     // A unit with no agent of its own still needs someone to have collected: an agent of the province.
     await sql`update bulk_pick b set agent_id = f.agent_id
       from (select distinct on (o.province_code) o.province_code, u.id as agent_id
@@ -198,7 +221,8 @@ export async function bulkLoad(db: Db, batches: BulkBatch[], options: BulkOption
       where b.agent_id is null and f.province_code = b.province_code`.execute(tx);
     await sql`analyze bulk_pick`.execute(tx);
     await sql`create index on bulk_pick (commune_code)`.execute(tx);
-    await sql`create temp table bulk_new (participant_id bigint, registered date, province_code text, commune_code text,
+    await sql`create temp table bulk_new (participant_id bigint, registered date, registered_at timestamptz,
+      province_code text, commune_code text,
       org_unit_id int, agent_id int, category text, level int, product text, household_slot int,
       campaign_id bigint, event_id bigint, channel text) on commit drop`.execute(tx);
 
@@ -230,8 +254,8 @@ export async function bulkLoad(db: Db, batches: BulkBatch[], options: BulkOption
                  name, name_search, make_date(year, 1 + (g % 12)::int, 1 + (g % 28)::int), sex,
                  '09' || lpad((floor(random() * 100000000))::text, 8, '0'), commune_code, province_code,
                  case when g <= ${batch.vsi} then array[category] else '{}'::text[] end, random() < 0.7, ${batch.date}::timestamptz,
-                 org_unit_id, ${batch.date}::timestamptz + (g % 36000) * interval '1 second',
-                 ${batch.date}::timestamptz + (g % 36000) * interval '1 second', ${isDemo}
+                 org_unit_id, ${`${batch.date}T07:00:00+07:00`}::timestamptz + (g % 43200) * interval '1 second',
+                 ${`${batch.date}T07:00:00+07:00`}::timestamptz + (g % 43200) * interval '1 second', ${isDemo}
           from (
             select *, surname || ' ' || mid || ' ' || given as name,
                    lower(translate(surname || ' ' || mid || ' ' || given,
@@ -246,7 +270,7 @@ export async function bulkLoad(db: Db, batches: BulkBatch[], options: BulkOption
           on conflict (personal_id) do nothing
           returning id, commune_code, province_code, org_unit_id, categories, created_at)
         insert into bulk_new
-        select i.id, ${batch.date}::date, i.province_code, i.commune_code, i.org_unit_id,
+        select i.id, ${batch.date}::date, i.created_at, i.province_code, i.commune_code, i.org_unit_id,
                (select agent_id from bulk_pick b where b.commune_code = i.commune_code),
                coalesce(i.categories[1], 'other'),
                case when random() < 0.8 then 0 when random() < 0.6 then 1 when random() < 0.7 then 2 else 3 end,
@@ -277,7 +301,7 @@ export async function bulkLoad(db: Db, batches: BulkBatch[], options: BulkOption
                                       when random() < 0.6 then 'event' when random() < 0.8 then 'convoy' else 'online' end),
              n.campaign_id, n.event_id,
              jsonb_build_object('declaresNotCompulsory', true, 'declaresNoPension', true, 'declaredOn', n.registered),
-             n.registered, n.registered, ${isDemo}
+             n.registered_at, n.registered_at, ${isDemo}
       from (select n.*, m.mode,
                    -- Months paid from the start month, whole periods of the mode: all of them for those
                    -- who stay, fewer for those who lapse.
@@ -311,7 +335,8 @@ export async function bulkLoad(db: Db, batches: BulkBatch[], options: BulkOption
              case when random() < 0.75 then 'cash' when random() < 0.5 then 'bank_transfer' else 'vietqr' end,
              least(per.paid_on, ${options.today}::date), e.agent_user_id, e.org_unit_id, p.province_code, p.commune_code,
              e.channel, case when per.i = 0 then e.campaign_id end, case when per.i = 0 then e.event_id end,
-             least(per.paid_on, ${options.today}::date)::timestamptz + interval '9 hours', ${isDemo}
+             case when per.i = 0 then e.created_at + interval '5 minutes'
+                  else least(per.paid_on, ${options.today}::date)::timestamptz + interval '9 hours' end, ${isDemo}
       from vsi_enrollment e
       join participant p on p.id = e.participant_id
       join bulk_new n on n.participant_id = e.participant_id
@@ -341,19 +366,21 @@ export async function bulkLoad(db: Db, batches: BulkBatch[], options: BulkOption
         select n.*, (row_number() over (partition by n.commune_code order by n.participant_id) - 1) / 3 as slot
         from bulk_new n where n.product = 'hhi'),
       heads as (
-        select distinct on (commune_code, slot) participant_id, commune_code, province_code, org_unit_id, agent_id, registered, slot
+        select distinct on (commune_code, slot) participant_id, commune_code, province_code, org_unit_id, agent_id, registered,
+               registered_at, slot,
+               campaign_id
         from grouped order by commune_code, slot, participant_id),
       made as (
         insert into household (head_person_id, commune_code, province_code, payment_months, paid_through, due_date,
-                               org_unit_id, agent_user_id, created_at, updated_at, is_demo)
+                               org_unit_id, agent_user_id, campaign_id, created_at, updated_at, is_demo)
         select participant_id, commune_code, province_code, 12,
                (date_trunc('month', registered) + interval '11 months')::date,
                (date_trunc('month', registered) + interval '12 months' - interval '1 day')::date,
-               org_unit_id, agent_id, registered, registered, ${isDemo}
+               org_unit_id, agent_id, campaign_id, registered_at, registered_at, ${isDemo}
         from heads returning id, head_person_id)
       insert into household_member (household_id, person_id, position, other_source, from_month, created_at, is_demo)
       select m.id, g.participant_id, row_number() over (partition by m.id order by g.participant_id)::int, false,
-             date_trunc('month', g.registered)::date, g.registered, ${isDemo}
+             date_trunc('month', g.registered)::date, g.registered_at, ${isDemo}
       from made m join heads h on h.participant_id = m.head_person_id
       join grouped g on g.commune_code = h.commune_code and g.slot = h.slot`.execute(tx);
     void households;
@@ -370,7 +397,7 @@ export async function bulkLoad(db: Db, batches: BulkBatch[], options: BulkOption
       select 'hhi', h.head_person_id, h.id, 'hhi_12', 12, date_trunc('month', n.registered)::date, h.paid_through,
              pr.total, pr.rule, jsonb_build_object('bulk', true), 'cash', n.registered, h.agent_user_id, h.org_unit_id,
              h.province_code, h.commune_code, coalesce(n.channel, 'door_to_door'), n.campaign_id,
-             n.registered::timestamptz + interval '10 hours', ${isDemo}
+             n.registered_at + interval '5 minutes', ${isDemo}
       from household h join bulk_new n on n.participant_id = h.head_person_id
       join bulk_hhi_price pr on pr.month = date_trunc('month', n.registered)::date
        and pr.members = (select count(*) from household_member m where m.household_id = h.id)`.execute(tx);
@@ -395,6 +422,10 @@ export async function bulkLoad(db: Db, batches: BulkBatch[], options: BulkOption
       insert into receipt (number, series_id, payment_id, issued_at, amount, is_demo)
       select 'BL-' || lpad((s.first_number + m.rn - 1)::text, 9, '0'), s.id, m.id, m.created_at, m.amount, ${isDemo}
       from mine m join series s on s.agent_user_id = m.agent_user_id`.execute(tx);
+
+    if (options.rebuildStats !== false && options.triggers !== true)
+      await sql`select stats_rebuild_all()`.execute(tx);
+    await options.finish?.(tx);
   });
   return report;
 }

@@ -1,7 +1,7 @@
 /**
  * Demo denominators, flagged is_demo. They are shaped on the national figures the 2022 campaign
  * quoted (16.4 million SI participants = 32.47% of the working-age labour force at the end of
- * Q1/2022, of whom about 1.3 million voluntary) and spread over today's 34 provinces by rough
+ * Q1/2022, of whom about 1.3 million voluntary, up 2.77% and 16.09% on a year) and spread over today's 34 provinces by rough
  * population weights. Real figures come from the GSO and VSS through `diemtua denominators import`.
  */
 
@@ -56,12 +56,14 @@ const INDUSTRIAL: Record<string, number> = {
   '80': 1.2,
 };
 
+// as_of, working-age labour force, compulsory participants, voluntary participants recorded outside
+// Điểm Tựa (national). Chosen so the Q1/2022 bulletin reads as the press wrote it: hơn 16,4 triệu,
+// 32,47% of the labour force, +2,77% on a year; gần 1,3 triệu voluntary, +16,09%.
 const SNAPSHOTS = [
-  // as_of, working-age labour force (national), compulsory participants (national)
-  ['2021-03-31', 49_600_000, 14_800_000],
-  ['2022-03-31', 50_500_000, 15_100_000],
-  ['2025-06-30', 51_800_000, 17_300_000],
-  ['2026-06-30', 52_100_000, 17_800_000],
+  ['2021-03-31', 49_600_000, 14_857_158, 1_116_375],
+  ['2022-03-31', 50_557_000, 15_120_000, 1_296_000],
+  ['2025-06-30', 51_800_000, 17_300_000, 1_950_000],
+  ['2026-06-30', 52_100_000, 17_800_000, 2_250_000],
 ] as const;
 
 function spread(total: number, weights: Record<string, number>): Record<string, number> {
@@ -77,17 +79,19 @@ function spread(total: number, weights: Record<string, number>): Record<string, 
   return out;
 }
 
-export const DEMO_DENOMINATORS = SNAPSHOTS.flatMap(([asOf, labour, compulsory]) => {
+export const DEMO_DENOMINATORS = SNAPSHOTS.flatMap(([asOf, labour, compulsory, outside]) => {
   const labourBy = spread(labour, POPULATION);
   const compulsoryWeights = Object.fromEntries(
     Object.entries(POPULATION).map(([code, pop]) => [code, pop * (INDUSTRIAL[code] ?? 0.8)]),
   );
   const compulsoryBy = spread(compulsory, compulsoryWeights);
+  const outsideBy = spread(outside, POPULATION);
   return Object.keys(POPULATION).map((provinceCode) => ({
     provinceCode,
     asOf,
     labourForce: labourBy[provinceCode]!,
     compulsoryParticipants: compulsoryBy[provinceCode]!,
+    voluntaryOutside: outsideBy[provinceCode]!,
     source: 'Số liệu minh họa (demo)',
   }));
 });

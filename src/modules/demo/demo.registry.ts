@@ -1,12 +1,15 @@
 import type { Db } from '../../db/database.ts';
+import type { Tx } from '../../db/transaction.ts';
 import { addMonths, monthOfDate, type RuleBook } from '../../domain/law/index.ts';
 import { type Clock, vietnamDate } from '../../platform/clock.ts';
 import type { RenewalJobs } from '../renewals/renewals.jobs.ts';
+import { createSettingsRepository, type DemoSetting } from '../system/system.repository.ts';
 import { type BulkBatch, bulkLoad } from './demo.bulk.ts';
 
 /**
  * Demo people in Hà Nội with two years of history, so the worklists, receipts and cash ledgers
- * have something to show on first sight; the demo agent's own communes get their share.
+ * have something to show on first sight; the demo agent's own communes get their share. Loaded
+ * once: the load and its mark commit together, so a start interrupted here loads them next time.
  */
 export async function seedDemoRegistry({
   db,
@@ -19,7 +22,26 @@ export async function seedDemoRegistry({
   book: RuleBook;
   jobs: RenewalJobs;
 }) {
+  const settings = createSettingsRepository(db);
+  if ((await settings.get<DemoSetting>('demo.registry'))?.loaded) return null;
+  // Installations from before this mark existed have the people already.
+  const earlier = await db
+    .selectFrom('participant')
+    .select('id')
+    .where('is_demo', '=', true)
+    .limit(1)
+    .execute();
   const today = vietnamDate(clock);
+  const mark = async (tx: Tx | Db) => {
+    await settings.set(tx, 'demo.registry', {
+      loaded: true,
+      at: clock.now().toISOString(),
+    } satisfies DemoSetting);
+  };
+  if (earlier.length > 0) {
+    await mark(db);
+    return null;
+  }
   const hanoi = (
     await db.selectFrom('commune').select('code').where('province_code', '=', '01').execute()
   ).map((c) => c.code);
@@ -42,7 +64,7 @@ export async function seedDemoRegistry({
     });
     if (agentArea.length > 0) batches.push({ date: `${month}-12`, vsi: 3, hhi: 3, communes: agentArea });
   }
-  const report = await bulkLoad(db, batches, { today, book, seed: 0.2022, retention: 0.75 });
+  const report = await bulkLoad(db, batches, { today, book, seed: 0.2022, retention: 0.75, finish: mark });
   await jobs.moveStatuses(today, undefined, 'all');
   return report;
 }

@@ -66,8 +66,13 @@ interface PlannedOrg extends NewOrg {
   agentsToCreate: number;
 }
 
+/**
+ * `onCreated` runs inside the transaction, before it commits: the demo logins are kept (written to
+ * DATA_DIR) before anything marks the demo as loaded, so an interrupted first start never leaves
+ * demo accounts whose password nobody was shown.
+ */
 export async function seedDemo(
-  { db, clock }: { db: Db; clock: Clock },
+  { db, clock, onCreated }: { db: Db; clock: Clock; onCreated?: (demo: DemoResult) => void },
   progress: Progress = () => {},
 ): Promise<DemoResult | null> {
   const settings = createSettingsRepository(db);
@@ -274,7 +279,7 @@ export async function seedDemo(
       [unitByCode.get(VSS_CENTRAL_CODE)!.id, 'Bảo hiểm xã hội Việt Nam'],
       [hanoi.vss.id, 'Bảo hiểm xã hội Thành phố Hà Nội'],
     ]);
-    return {
+    const result: DemoResult = {
       password,
       logins: roleLogins.map((u) => ({
         role: u.role,
@@ -284,6 +289,8 @@ export async function seedDemo(
       orgUnits: level1.length + uniqueLevel2.length,
       users: allUsers.length,
     };
+    onCreated?.(result);
+    return result;
   });
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestDatabase } from '../../../test/db/test-db.ts';
 import { buildUser } from '../../../test/factories.ts';
-import { buildApp, login, type Session } from '../../../test/http.ts';
+import { buildApp, centralOfficer, login, type Session } from '../../../test/http.ts';
 import type { App } from '../../server/app.ts';
 
 const t = setupTestDatabase();
@@ -10,13 +10,7 @@ let central: Session;
 
 beforeAll(async () => {
   app = await buildApp(t.db);
-  const unit = await t.db
-    .selectFrom('org_unit')
-    .select('id')
-    .where('code', '=', 'BHXH-VN')
-    .executeTakeFirstOrThrow();
-  const user = await buildUser(t.db, { role: 'central_officer', orgUnitId: unit.id });
-  central = await login(app, user.username, user.password);
+  central = await centralOfficer(app, t.db);
 });
 afterAll(() => app.close());
 
@@ -76,7 +70,7 @@ describe('denominators', () => {
   it('rejects the whole file when any row is bad, listing each problem', async () => {
     const csv = [
       'province_code,as_of,labour_force,compulsory_participants',
-      '02,2022-03-31,100,10',
+      '02,2025-12-31,100,10',
       '01,31/03/2022,100,10',
       '01,2024-03-31,100,200',
       '92,2024-03-31,5000,100',
@@ -86,7 +80,7 @@ describe('denominators', () => {
     const error = response.json().error;
     expect(error.code).toBe('denominator.invalid_file');
     expect(error.message).toBe(
-      'Tệp CSV có 3 dòng lỗi; chưa nhập dòng nào. Dòng 2, cột province_code: Mã tỉnh "02" không thuộc 34 tỉnh hiện hành.',
+      'Tệp CSV có 3 dòng lỗi; chưa nhập dòng nào. Dòng 2, cột province_code: Mã tỉnh "02" là tỉnh cũ; số liệu từ ngày 01/07/2025 phải theo 34 tỉnh hiện hành.',
     );
     expect(error.fields).toHaveLength(3);
     const canTho = await t.db
@@ -95,6 +89,48 @@ describe('denominators', () => {
       .where('province_code', '=', '92')
       .execute();
     expect(canTho).toEqual([]);
+  });
+
+  it('adds figures recorded on the former provinces into the province they merged into', async () => {
+    // Tuyên Quang (08) and Hà Giang (02) became today's Tuyên Quang; Cao Bằng (04) kept its borders.
+    const csv = [
+      'province_code,as_of,labour_force,compulsory_participants,voluntary_outside',
+      '08,2021-12-31,480000,60000,9000',
+      '2,2021-12-31,500000,40000,11000',
+      '04,2021-12-31,310000,30000,',
+    ].join('\n');
+    const response = await upload(central, csv);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ imported: 2 });
+    const listing = await app.inject({
+      method: 'GET',
+      url: '/api/v1/denominators?asOf=2021-12-31',
+      headers: central.headers,
+    });
+    const byCode = new Map(
+      listing.json().items.map((d: { provinceCode: string }) => [d.provinceCode, d] as const),
+    );
+    expect(byCode.get('08')).toMatchObject({
+      asOf: '2021-12-31',
+      labourForce: 980_000,
+      compulsoryParticipants: 100_000,
+      voluntaryOutside: 20_000,
+    });
+    expect(byCode.get('04')).toMatchObject({ labourForce: 310_000, voluntaryOutside: 0 });
+  });
+
+  it('refuses voluntary and compulsory participants beyond the labour force', async () => {
+    const response = await upload(
+      central,
+      'province_code,as_of,labour_force,compulsory_participants,voluntary_outside\n01,2023-06-30,1000,900,200',
+    );
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields).toEqual([
+      {
+        field: 'dòng 2: compulsory_participants',
+        message: 'Số tham gia bắt buộc và tự nguyện không thể lớn hơn lực lượng lao động',
+      },
+    ]);
   });
 
   it('forbids a viewer from importing', async () => {

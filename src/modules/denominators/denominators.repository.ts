@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Tx } from '../../db/transaction.ts';
-import type { DenominatorRow } from './denominators.csv.ts';
+import type { DenominatorRow, ProvinceCodes } from './denominators.csv.ts';
 
 export function createDenominatorsRepository(db: Db) {
   return {
@@ -27,6 +27,7 @@ export function createDenominatorsRepository(db: Db) {
           'd.as_of',
           'd.labour_force',
           'd.compulsory_participants',
+          'd.voluntary_outside',
           'd.source',
           'd.is_demo',
         ])
@@ -44,6 +45,7 @@ export function createDenominatorsRepository(db: Db) {
             as_of: r.asOf,
             labour_force: r.labourForce,
             compulsory_participants: r.compulsoryParticipants,
+            voluntary_outside: r.voluntaryOutside ?? 0,
             source: r.source,
             is_demo: isDemo,
           })),
@@ -52,6 +54,7 @@ export function createDenominatorsRepository(db: Db) {
           oc.columns(['province_code', 'as_of']).doUpdateSet((eb) => ({
             labour_force: eb.ref('excluded.labour_force'),
             compulsory_participants: eb.ref('excluded.compulsory_participants'),
+            voluntary_outside: eb.ref('excluded.voluntary_outside'),
             source: eb.ref('excluded.source'),
             is_demo: eb.ref('excluded.is_demo'),
           })),
@@ -59,9 +62,19 @@ export function createDenominatorsRepository(db: Db) {
         .execute();
     },
 
-    async provinceCodes(): Promise<Set<string>> {
-      const rows = await db.selectFrom('province').select('code').execute();
-      return new Set(rows.map((r) => r.code));
+    async provinceCodes(): Promise<ProvinceCodes> {
+      const [current, former] = await Promise.all([
+        db.selectFrom('province').select('code').execute(),
+        db
+          .selectFrom('legacy_unit')
+          .select(['code', 'province_code'])
+          .where('level', '=', 'province')
+          .execute(),
+      ]);
+      return {
+        current: new Set(current.map((r) => r.code)),
+        former: new Map(former.map((r) => [r.code, r.province_code])),
+      };
     },
 
     dates() {

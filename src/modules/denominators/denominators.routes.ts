@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { vietnamDate } from '../../platform/clock.ts';
@@ -11,6 +12,7 @@ const DenominatorItem = Type.Object({
   asOf: Nullable(Type.String()),
   labourForce: Nullable(Type.Integer()),
   compulsoryParticipants: Nullable(Type.Integer()),
+  voluntaryOutside: Nullable(Type.Integer()),
   source: Nullable(Type.String()),
   isDemo: Type.Boolean(),
 });
@@ -19,6 +21,9 @@ export const denominatorsRoutes: FastifyPluginAsyncTypebox<{ services: Services 
   app,
   { services },
 ) => {
+  // Only this plugin takes uploads. Registered globally, multipart's three per-request hooks cost every
+  // API call (the calculator's throughput among them) for one route's sake.
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
   app.get(
     '/denominators',
     {
@@ -52,6 +57,7 @@ export const denominatorsRoutes: FastifyPluginAsyncTypebox<{ services: Services 
           asOf: r.as_of,
           labourForce: r.labour_force,
           compulsoryParticipants: r.compulsory_participants,
+          voluntaryOutside: r.voluntary_outside,
           source: r.source,
           isDemo: r.is_demo ?? false,
         })),
@@ -65,7 +71,7 @@ export const denominatorsRoutes: FastifyPluginAsyncTypebox<{ services: Services 
       schema: {
         tags: ['denominators'],
         summary:
-          'Nhập CSV (province_code, as_of, labour_force, compulsory_participants, source). Có dòng lỗi thì không nhập gì.',
+          'Nhập CSV (province_code, as_of, labour_force, compulsory_participants, voluntary_outside?, source?). Trước 01/07/2025 có thể dùng mã 63 tỉnh cũ, được cộng vào tỉnh hiện hành. Có dòng lỗi thì không nhập gì.',
         consumes: ['multipart/form-data'],
         response: { 200: Type.Object({ imported: Type.Integer() }) },
       },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestDatabase } from '../../../test/db/test-db.ts';
-import { buildAgent, personalIdFor } from '../../../test/factories.ts';
+import { buildAgent, enrollBody, personalIdFor } from '../../../test/factories.ts';
 import { buildApp, login, type Session } from '../../../test/http.ts';
 import type { App } from '../../server/app.ts';
 
@@ -98,6 +98,13 @@ describe('household health insurance', () => {
       headers: session.headers,
     });
     expect(receipt.json().household.members).toHaveLength(3);
+    // The next renewal, a year on, with its VietQR code naming the household, not a person.
+    expect(receipt.json().nextDue).toMatchObject({
+      month: '2027-03',
+      dueDate: '2027-02-28',
+      amount: 2_906_280,
+    });
+    expect(receipt.json().nextDue.qrPayload).toMatch(new RegExp(`BHYTHGD HGD${householdId} 202703`));
   });
 
   it('re-orders the discount from the next period when a member leaves', async () => {
@@ -154,5 +161,143 @@ describe('household health insurance', () => {
     });
     expect(other.statusCode).toBe(409);
     expect(other.json().error.code).toBe('household.member_elsewhere');
+  });
+});
+
+describe('a household member who then joins voluntary SI', () => {
+  it('enrolls on the record the household already holds, with no second person', async () => {
+    const person = member('Trần Văn Lực', '1980-04-04', 'M');
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/households',
+      headers: session.headers,
+      payload: { communeCode: agent.communes[0], address: 'Xóm 5', paymentMonths: 12, members: [person] },
+    });
+    expect(created.statusCode).toBe(201);
+    const personId = created.json().members[0].personId as number;
+
+    const enroll = (headers: Record<string, string>) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/participants',
+        headers,
+        payload: enrollBody({ ...person, communeCode: agent.communes[0]!, categories: ['other'] }),
+      });
+    const enrolled = await enroll(session.headers);
+    expect(enrolled.statusCode).toBe(201);
+    expect(enrolled.json().id).toBe(personId);
+    expect(enrolled.json().enrollment).toMatchObject({ status: 'awaiting_first_payment' });
+    const people = await t.db
+      .selectFrom('participant')
+      .select('id')
+      .where('personal_id', '=', person.personalId)
+      .execute();
+    expect(people).toHaveLength(1);
+
+    // Now enrolled: the same ID again is the duplicate it is.
+    const again = await enroll(session.headers);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('participant.duplicate_id');
+  });
+});
+
+describe('region scope on households', () => {
+  it('hides every household of another province, its members and its payments', async () => {
+    const khue = member('Phan Văn Khuê', '1977-07-07', 'M');
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/households',
+      headers: session.headers,
+      payload: {
+        communeCode: agent.communes[0],
+        paymentMonths: 3,
+        members: [khue, member('Võ Thị Lan', '1979-08-08', 'F')],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const h = created.json();
+    const other = await buildAgent(t.db, { province: '79' });
+    const outsider = await login(app, other.username, other.password);
+    const attempts = await Promise.all([
+      app.inject({ method: 'GET', url: `/api/v1/households/${h.id}`, headers: outsider.headers }),
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/households/${h.id}/members`,
+        headers: outsider.headers,
+        payload: member('Người Lạ', '1990-01-01', 'M'),
+      }),
+      app.inject({
+        method: 'DELETE',
+        url: `/api/v1/households/${h.id}/members/${h.members[1].id}`,
+        headers: outsider.headers,
+      }),
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/households/${h.id}/payments`,
+        headers: outsider.headers,
+        payload: { method: 'cash', amount: h.nextPayment.total },
+      }),
+    ]);
+    expect(attempts.map((r) => r.statusCode)).toEqual([404, 404, 404, 404]);
+    const list = await app.inject({
+      method: 'GET',
+      url: '/api/v1/households?search=Phan',
+      headers: outsider.headers,
+    });
+    expect(list.json().total).toBe(0);
+
+    // Nor can the other province pull this household's member into a household of its own.
+    const pulled = await app.inject({
+      method: 'POST',
+      url: '/api/v1/households',
+      headers: outsider.headers,
+      payload: {
+        communeCode: other.communes[0],
+        paymentMonths: 3,
+        members: [khue],
+      },
+    });
+    expect(pulled.statusCode).toBe(409);
+    expect(pulled.json().error.code).toBe('participant.duplicate_id');
+    expect(pulled.json().error.message).not.toContain('Phan Văn Khuê');
+  });
+});
+
+describe('a household not yet paid', () => {
+  it('is on the worklist for its first period, due by the end of the month', async () => {
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/households',
+      headers: session.headers,
+      payload: {
+        communeCode: agent.communes[0],
+        paymentMonths: 6,
+        members: [member('Đinh Văn Mới', '1988-03-03', 'M')],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().dueDate).toBe('2026-03-31');
+    const list = await app.inject({
+      method: 'GET',
+      url: '/api/v1/worklist?bucket=upcoming&limit=100',
+      headers: session.headers,
+    });
+    const row = list
+      .json()
+      .items.find((w: { product: string; id: number }) => w.product === 'hhi' && w.id === created.json().id);
+    expect(row).toMatchObject({
+      dueDate: '2026-03-31',
+      bucket: 'upcoming',
+      amount: created.json().nextPayment.total,
+    });
+    // Registered at a post point: its member counts under the post-office channel.
+    const stats = await t.db
+      .selectFrom('stat_commune_day')
+      .select(['channel'])
+      .where('product', '=', 'hhi')
+      .where('commune_code', '=', agent.communes[0]!)
+      .where('day', '=', '2026-03-02')
+      .execute();
+    expect(stats.map((s) => s.channel)).toEqual(['post_office']);
   });
 });

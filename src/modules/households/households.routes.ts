@@ -2,7 +2,18 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { authorize, IdParams, IsoDate, Nullable, Page, PageQuery, page } from '../../server/http.ts';
 import type { Services } from '../../server/services.ts';
+import type { Assignable } from '../participants/participants.agent.ts';
+import { participantsPolicy } from '../participants/participants.policy.ts';
 import { month } from '../participants/participants.repository.ts';
+import {
+  AgentOptionSchema,
+  AgentSearchQuery,
+  AssignAgentBody,
+  AssignAgentResult,
+  agentOption,
+  ResponsibleAgentSchema,
+} from '../participants/participants.routes.ts';
+import { CHANNELS } from '../participants/participants.service.ts';
 import { METHODS } from '../payments/payments.service.ts';
 
 const Member = Type.Object({
@@ -20,6 +31,14 @@ export const householdsRoutes: FastifyPluginAsyncTypebox<{ services: Services }>
   { services },
 ) => {
   const households = services.households;
+  const agents = services.responsibleAgents;
+  const assignable = (h: Awaited<ReturnType<typeof households.load>>): Assignable => ({
+    table: 'household',
+    id: Number(h.id),
+    communeCode: h.commune_code,
+    agentUserId: h.agent_user_id,
+    collectorUserId: h.collector_user_id,
+  });
   const detail = async (actor: Parameters<typeof households.load>[0], id: number) => {
     const h = await households.load(actor, id);
     const list = await households.members(id);
@@ -45,6 +64,7 @@ export const householdsRoutes: FastifyPluginAsyncTypebox<{ services: Services }>
       paidThrough: month(h.paid_through),
       dueDate: h.due_date,
       orgUnitName: h.org_unit_name,
+      responsibleAgent: await agents.of(assignable(h)),
       members: list.map((m) => ({
         id: Number(m.id),
         personId: Number(m.person_id),
@@ -79,6 +99,7 @@ export const householdsRoutes: FastifyPluginAsyncTypebox<{ services: Services }>
     paidThrough: Nullable(Type.String()),
     dueDate: Nullable(Type.String()),
     orgUnitName: Type.String(),
+    responsibleAgent: Nullable(ResponsibleAgentSchema),
     members: Type.Array(
       Type.Object({
         id: Type.Integer(),
@@ -162,6 +183,17 @@ export const householdsRoutes: FastifyPluginAsyncTypebox<{ services: Services }>
           paymentMonths: Months,
           members: Type.Array(Member, { minItems: 1, maxItems: 30 }),
           orgUnitId: Type.Optional(Type.Integer({ minimum: 1 })),
+          channel: Type.Optional(
+            Type.Enum([...CHANNELS], {
+              description: 'mặc định: bưu cục nếu đơn vị thuộc Bưu điện, còn lại tận nhà',
+            }),
+          ),
+          campaignId: Type.Optional(
+            Nullable(
+              Type.Integer({ minimum: 1, description: 'mặc định: chiến dịch đang diễn ra; null: không' }),
+            ),
+          ),
+          eventId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
         }),
         response: { 201: Detail },
       },
@@ -254,6 +286,50 @@ export const householdsRoutes: FastifyPluginAsyncTypebox<{ services: Services }>
         amount: r.quote.total,
         paidThrough: r.paidThrough,
       });
+    },
+  );
+  app.get(
+    '/households/:id/agents',
+    {
+      schema: {
+        tags: ['households'],
+        summary:
+          'Người thu có thể giao phụ trách hộ: đại lý thu đang làm việc, của đơn vị phục vụ xã nơi hộ cư trú.',
+        params: IdParams,
+        querystring: AgentSearchQuery,
+        response: { 200: Page(AgentOptionSchema) },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, participantsPolicy.assignAgent);
+      const h = await households.load(actor, request.params.id);
+      const found = await agents.candidates(actor, h.commune_code, {
+        search: request.query.search,
+        ...page(request.query),
+      });
+      return { total: found.total, items: found.items.map(agentOption) };
+    },
+  );
+
+  app.put(
+    '/households/:id/agent',
+    {
+      schema: {
+        tags: ['households'],
+        summary:
+          'Giao người thu phụ trách gia hạn BHYT của hộ: hộ vào danh sách việc cần làm của người thu mới.',
+        description:
+          'Như PUT /participants/{id}/agent: chỉ đại lý thu của đơn vị phục vụ xã nơi hộ cư trú; giao lại đúng người đang phụ trách không ghi gì.',
+        params: IdParams,
+        body: AssignAgentBody,
+        response: { 200: AssignAgentResult },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, participantsPolicy.assignAgent);
+      const target = assignable(await households.load(actor, request.params.id));
+      const { changed, collectorUserId } = await agents.assign(actor, target, request.body.agentUserId);
+      return { changed, responsibleAgent: await agents.of({ ...target, collectorUserId }) };
     },
   );
 };

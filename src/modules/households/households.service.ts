@@ -13,11 +13,12 @@ import { normalizeSearch } from '../../domain/units/normalize.ts';
 import { type Clock, vietnamDate } from '../../platform/clock.ts';
 import { AppError, DomainError } from '../../server/errors.ts';
 import { type Actor, auditContext } from '../access/access.actor.ts';
-import { inScope } from '../access/access.scope.ts';
+import { createCampaignAttribution } from '../campaigns/campaigns.repository.ts';
 import { month, monthDate } from '../participants/participants.repository.ts';
-import type { ParticipantsService, PersonInput } from '../participants/participants.service.ts';
+import type { Channel, ParticipantsService, PersonInput } from '../participants/participants.service.ts';
 import type { Method, PaymentsService } from '../payments/payments.service.ts';
 import type { RulesService } from '../rules/rules.service.ts';
+import { createHouseholdsRepository } from './households.repository.ts';
 
 export interface MemberInput extends Omit<PersonInput, 'communeCode'> {
   /** Health insurance paid from another source (e.g. a pensioner's): not counted in the order. */
@@ -42,23 +43,11 @@ export function createHouseholdsService({
   participants: ParticipantsService;
   payments: PaymentsService;
 }) {
-  const visible = (actor: Actor, q: Db | Tx = db) =>
-    q
-      .selectFrom('household as h')
-      .innerJoin('org_unit as o', 'o.id', 'h.org_unit_id')
-      .innerJoin('participant as head', 'head.id', 'h.head_person_id')
-      .where(inScope(actor, { orgPath: 'o.path', commune: 'h.commune_code' }));
+  const attribution = createCampaignAttribution(db);
+  const repo = createHouseholdsRepository(db);
 
   async function load(actor: Actor, id: number, q: Db | Tx = db) {
-    const row = await visible(actor, q)
-      .selectAll('h')
-      .select([
-        'head.full_name as head_name',
-        'head.personal_id as head_personal_id',
-        'o.name as org_unit_name',
-      ])
-      .where('h.id', '=', id)
-      .executeTakeFirst();
+    const row = await repo.find(actor, id, q);
     if (!row) throw new AppError('household.not_found', { id });
     return row;
   }
@@ -73,25 +62,7 @@ export function createHouseholdsService({
   }
 
   async function members(householdId: number, q: Db | Tx = db) {
-    return q
-      .selectFrom('household_member as m')
-      .innerJoin('participant as p', 'p.id', 'm.person_id')
-      .select([
-        'm.id',
-        'm.person_id',
-        'm.position',
-        'm.other_source',
-        'm.from_month',
-        'm.to_month',
-        'p.full_name',
-        'p.personal_id',
-        'p.birth_date',
-        'p.sex',
-      ])
-      .where('m.household_id', '=', householdId)
-      .orderBy('m.position')
-      .orderBy('m.id')
-      .execute();
+    return repo.members(householdId, q);
   }
 
   /** Members the household pays for in a month, in order: their order sets each one's discount. */
@@ -136,13 +107,13 @@ export function createHouseholdsService({
     household: { commune_code: string; province_code: string; org_unit_id: number },
   ) {
     const existing = await participants.repo.holderOf(person.personalId, tx);
+    // A person held outside the caller's region is not pulled into this household, and nothing
+    // of their record is shown: the same answer as a duplicate enrollment.
+    if (existing && !(await participants.repo.findVisible(actor, existing.id, tx))) {
+      throw await participants.duplicateError(person.personalId);
+    }
     if (existing) {
-      const active = await tx
-        .selectFrom('household_member')
-        .select('household_id')
-        .where('person_id', '=', existing.id)
-        .where('to_month', 'is', null)
-        .executeTakeFirst();
+      const active = await repo.currentHouseholdOf(tx, existing.id);
       if (active)
         throw new AppError(
           'household.member_elsewhere',
@@ -165,39 +136,14 @@ export function createHouseholdsService({
     quoteFor,
 
     async search(actor: Actor, filter: { search?: string; limit: number; offset: number }) {
-      let query = visible(actor);
       const search = filter.search?.trim();
-      if (search) {
-        query = /^\d{12}$/.test(search)
-          ? query.where('head.personal_id', '=', search)
-          : query.where('head.name_search', 'like', `%${normalizeSearch(search)}%`);
-      }
-      const [items, count] = await Promise.all([
-        query
-          .select([
-            'h.id',
-            'h.commune_code',
-            'h.address',
-            'h.paid_through',
-            'h.due_date',
-            'h.payment_months',
-            'head.full_name as head_name',
-            'head.personal_id as head_personal_id',
-            (eb) =>
-              eb
-                .selectFrom('household_member as m')
-                .select(eb.fn.countAll<number>().as('n'))
-                .whereRef('m.household_id', '=', 'h.id')
-                .where('m.to_month', 'is', null)
-                .as('members'),
-          ])
-          .orderBy('h.id', 'desc')
-          .limit(filter.limit)
-          .offset(filter.offset)
-          .execute(),
-        query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      ]);
-      return { items, total: Number(count.n) };
+      const by = search
+        ? /^\d{12}$/.test(search)
+          ? { headPersonalId: search }
+          : { headName: normalizeSearch(search) }
+        : {};
+      const [items, total] = await Promise.all([repo.list(actor, by, filter), repo.count(actor, by)]);
+      return { items, total };
     },
 
     async create(
@@ -208,6 +154,10 @@ export function createHouseholdsService({
         paymentMonths: 3 | 6 | 12;
         members: MemberInput[];
         orgUnitId?: number;
+        /** Counts for this campaign; by default the one under way for household HI, if any. */
+        campaignId?: number | null;
+        eventId?: number | null;
+        channel?: Channel;
       },
     ) {
       const commune = await participants.checkPerson(actor, {
@@ -219,6 +169,11 @@ export function createHouseholdsService({
       const ids = input.members.map((m) => m.personalId);
       if (new Set(ids).size !== ids.length) throw new AppError('household.duplicate_member', {}, 'members');
       const org = await participants.holdingUnit(actor, input.orgUnitId, commune.code);
+      const campaignId =
+        input.campaignId === undefined
+          ? await attribution.ongoing('hhi', vietnamDate(clock))
+          : input.campaignId;
+      await attribution.checkNamed(input, campaignId);
       const at = clock.now();
       const from = monthDate(monthOfDate(vietnamDate(clock)));
       const id = await transact(db, auditContext(actor, clock), async (tx) => {
@@ -229,38 +184,36 @@ export function createHouseholdsService({
         };
         const personIds: number[] = [];
         for (const m of input.members) personIds.push(await addPerson(tx, actor, m, place));
-        const household = await tx
-          .insertInto('household')
-          .values({
-            head_person_id: personIds[0]!,
-            commune_code: commune.code,
-            province_code: commune.province_code,
-            address: input.address ?? null,
-            payment_months: input.paymentMonths,
-            paid_through: null,
-            due_date: null,
-            org_unit_id: org.id,
-            agent_user_id: actor.userId,
+        const householdId = await repo.insertHousehold(tx, {
+          head_person_id: personIds[0]!,
+          commune_code: commune.code,
+          province_code: commune.province_code,
+          address: input.address ?? null,
+          payment_months: input.paymentMonths,
+          paid_through: null,
+          // Its first period is due by the end of this month: on the worklist until it is paid.
+          due_date: lastDayOfMonth(monthOfDate(vietnamDate(clock))),
+          org_unit_id: org.id,
+          agent_user_id: actor.userId,
+          campaign_id: campaignId,
+          event_id: input.eventId ?? null,
+          channel: input.channel ?? (org.network === 'vnpost' ? 'post_office' : 'door_to_door'),
+          created_at: at,
+          updated_at: at,
+        });
+        await repo.insertMembers(
+          tx,
+          personIds.map((personId, i) => ({
+            household_id: householdId,
+            person_id: personId,
+            position: i + 1,
+            other_source: input.members[i]!.otherSource ?? false,
+            from_month: from,
+            to_month: null,
             created_at: at,
-            updated_at: at,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await tx
-          .insertInto('household_member')
-          .values(
-            personIds.map((personId, i) => ({
-              household_id: household.id,
-              person_id: personId,
-              position: i + 1,
-              other_source: input.members[i]!.otherSource ?? false,
-              from_month: from,
-              to_month: null,
-              created_at: at,
-            })),
-          )
-          .execute();
-        return Number(household.id);
+          })),
+        );
+        return householdId;
       }).catch((error) => {
         if ((error as { code?: string }).code === '23505')
           throw new AppError('household.member_elsewhere', { household: '?' }, 'members');
@@ -275,23 +228,16 @@ export function createHouseholdsService({
       const from = nextPeriodStart(household.paid_through, vietnamDate(clock));
       await transact(db, auditContext(actor, clock), async (tx) => {
         const personId = await addPerson(tx, actor, person, household);
-        const last = await tx
-          .selectFrom('household_member')
-          .select((eb) => eb.fn.max('position').as('p'))
-          .where('household_id', '=', id)
-          .executeTakeFirstOrThrow();
-        await tx
-          .insertInto('household_member')
-          .values({
-            household_id: id,
-            person_id: personId,
-            position: Number(last.p ?? 0) + 1,
-            other_source: person.otherSource ?? false,
-            from_month: monthDate(from),
-            to_month: null,
-            created_at: clock.now(),
-          })
-          .execute();
+        const last = await repo.lastPosition(tx, id);
+        await repo.insertMembers(tx, {
+          household_id: id,
+          person_id: personId,
+          position: last + 1,
+          other_source: person.otherSource ?? false,
+          from_month: monthDate(from),
+          to_month: null,
+          created_at: clock.now(),
+        });
       });
       return { from };
     },
@@ -300,21 +246,11 @@ export function createHouseholdsService({
     async removeMember(actor: Actor, id: number, memberId: number) {
       const household = await load(actor, id);
       const from = nextPeriodStart(household.paid_through, vietnamDate(clock));
-      const member = await db
-        .selectFrom('household_member')
-        .selectAll()
-        .where('id', '=', memberId)
-        .where('household_id', '=', id)
-        .where('to_month', 'is', null)
-        .executeTakeFirst();
+      const member = await repo.currentMember(id, memberId);
       if (!member) throw new AppError('household.member_not_found', { id: memberId });
       if (member.person_id === household.head_person_id) throw new AppError('household.remove_head');
       await transact(db, auditContext(actor, clock), (tx) =>
-        tx
-          .updateTable('household_member')
-          .set({ to_month: monthDate(addMonths(from, -1)) })
-          .where('id', '=', memberId)
-          .execute(),
+        repo.endMember(tx, memberId, monthDate(addMonths(from, -1))),
       );
       return { until: addMonths(from, -1) };
     },
@@ -345,12 +281,7 @@ export function createHouseholdsService({
       }
       const book = await rules.book();
       const result = await transact(db, auditContext(actor, clock), async (tx) => {
-        const locked = await tx
-          .selectFrom('household')
-          .selectAll()
-          .where('id', '=', id)
-          .forUpdate()
-          .executeTakeFirstOrThrow();
+        const locked = await repo.lock(tx, id);
         if (locked.paid_through !== household.paid_through) {
           throw new AppError('payment.amount_mismatch', {
             given: formatVnd(input.amount),
@@ -358,6 +289,7 @@ export function createHouseholdsService({
             ruleVersion: priced.quote.ruleVersion,
           });
         }
+        const campaignId = await attribution.during(locked.campaign_id, priced.paymentDate, tx);
         const recorded = await payments.recordPayment(
           tx,
           actor,
@@ -386,23 +318,19 @@ export function createHouseholdsService({
             org_unit_id: actor.orgUnitId ?? household.org_unit_id,
             province_code: household.province_code,
             commune_code: household.commune_code,
-            channel: 'door_to_door',
-            campaign_id: null,
-            event_id: null,
+            channel: locked.channel,
+            campaign_id: campaignId,
+            event_id: campaignId === null ? null : locked.event_id,
             is_demo: household.is_demo,
           },
           input.receiptNumber,
         );
-        await tx
-          .updateTable('household')
-          .set({
-            paid_through: monthDate(priced.period.to),
-            due_date: lastDayOfMonth(priced.period.to),
-            payment_months: priced.period.months,
-            updated_at: clock.now(),
-          })
-          .where('id', '=', id)
-          .execute();
+        await repo.setPaidThrough(tx, id, {
+          paidThrough: monthDate(priced.period.to),
+          dueDate: lastDayOfMonth(priced.period.to),
+          paymentMonths: priced.period.months,
+          at: clock.now(),
+        });
         return recorded;
       });
       await rules.remember([rulesAt(book, priced.paymentDate)]);

@@ -51,4 +51,29 @@ export const participantsErrors = {
     vi: 'Đăng ký đã kết thúc ({status}); không thể thay đổi trạng thái này.',
     en: 'The enrollment has ended ({status}); this status cannot change.',
   },
+  'participant.no_enrollment': {
+    status: 409,
+    vi: 'Người này chưa đăng ký BHXH tự nguyện: chưa có kỳ đóng nào để giao người thu.',
+    en: 'This person has no voluntary SI enrollment: there is no payment to assign a collector for.',
+  },
+  'participant.agent_not_found': {
+    status: 400,
+    vi: 'Không tìm thấy người thu {id} trong địa bàn của bạn.',
+    en: 'Collector {id} was not found in your area.',
+  },
+  'participant.not_a_collector': {
+    status: 400,
+    vi: '{name} không phải đại lý thu hoặc nhân viên thu đang làm việc; chỉ giao cho người thu có tài khoản đang dùng.',
+    en: '{name} is not a working collection agent; assign only a collector whose account is in use.',
+  },
+  'participant.agent_not_serving': {
+    status: 400,
+    vi: '{name} ({unit}) không phục vụ {commune}. Chọn người thu của đơn vị phục vụ nơi người tham gia cư trú.',
+    en: '{name} ({unit}) does not serve {commune}. Choose a collector of a unit serving where the person lives.',
+  },
+  'participant.end_in_future': {
+    status: 400,
+    vi: 'Ngày {date} chưa đến (hôm nay là {today}). Chỉ ghi nhận nghỉ hưu, nhận BHXH một lần hoặc đã mất khi việc đó đã xảy ra: chọn một ngày đến hôm nay.',
+    en: '{date} has not come yet (today is {today}). Record a retirement, lump-sum withdrawal or death once it has happened: pick a date up to today.',
+  },
 } satisfies ErrorTable;

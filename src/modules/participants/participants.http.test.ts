@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestDatabase } from '../../../test/db/test-db.ts';
 import { buildAgent, buildUser, enrollBody, personalIdFor } from '../../../test/factories.ts';
@@ -95,6 +96,50 @@ describe('enrolling a person', () => {
     );
   });
 
+  it('requires the declarations, saying exactly what to send', async () => {
+    const { declarations: _, ...body } = enrollBody({ communeCode: agent.communes[0]! });
+    const response = await enroll(session, body);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toMatchObject({
+      code: 'request.invalid',
+      field: 'declarations',
+      message:
+        'Dữ liệu gửi lên không hợp lệ: Thiếu trường bắt buộc "declarations". Đây là lời khai của người tham gia: không đang tham gia BHXH bắt buộc (notCompulsory) và không đang hưởng lương hưu hay trợ cấp BHXH hằng tháng (noPension). Hãy gửi, ví dụ: "declarations": {"notCompulsory":true,"noPension":true}.',
+    });
+    const half = await enroll(session, { ...body, declarations: { notCompulsory: true } });
+    expect(half.statusCode).toBe(400);
+    expect(half.json().error.message).toContain(
+      'Thiếu trường bắt buộc "declarations.noPension". Đây là không đang hưởng lương hưu hay trợ cấp BHXH hằng tháng. Hãy gửi, ví dụ: "noPension": true.',
+    );
+  });
+
+  it('refuses a person who does not declare they are outside compulsory SI and draw no pension', async () => {
+    const response = await enroll(
+      session,
+      enrollBody({
+        communeCode: agent.communes[0]!,
+        declarations: { notCompulsory: false, noPension: false },
+      }),
+    );
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toMatchObject({
+      code: 'participant.not_eligible',
+      message:
+        'Chưa đủ điều kiện tham gia BHXH tự nguyện: người đang tham gia BHXH bắt buộc không tham gia tự nguyện; người đang hưởng lương hưu hoặc trợ cấp BHXH hằng tháng không tham gia (từ 01/07/2025)',
+    });
+  });
+
+  it('records the declarations as given', async () => {
+    const response = await enroll(session, enrollBody({ communeCode: agent.communes[0]! }));
+    expect(response.statusCode).toBe(201);
+    const { eligibility } = await t.db
+      .selectFrom('vsi_enrollment')
+      .select('eligibility')
+      .where('participant_id', '=', response.json().id)
+      .executeTakeFirstOrThrow();
+    expect(eligibility).toMatchObject({ declaresNotCompulsory: true, declaresNoPension: true });
+  });
+
   it("refuses an income below the floor with the law engine's message", async () => {
     const response = await enroll(
       session,
@@ -186,6 +231,64 @@ describe('finding people', () => {
       response.json().items?.map((p: { id: number }) => p.id),
       response.body,
     ).toContain(id);
+  });
+
+  const idsFound = async (search: string) =>
+    (
+      await app.inject({
+        method: 'GET',
+        url: `/api/v1/participants?search=${encodeURIComponent(search)}`,
+        headers: session.headers,
+      })
+    )
+      .json()
+      .items.map((p: { id: number }) => p.id);
+
+  it('by whole words in any order, and by a word still being typed', async () => {
+    expect(await idsFound('anh ngoc dang')).toContain(id);
+    // No name has the whole word "ngo": the search falls back to any part of the name.
+    expect(await idsFound('dang thi ngo')).toContain(id);
+    expect(await idsFound('hi ngoc a')).toContain(id);
+    expect(await idsFound('ngoc minh')).not.toContain(id);
+  });
+
+  it('stops counting a common name at 50 and says so', async () => {
+    await sql`
+      insert into participant (personal_id, full_name, name_search, birth_date, sex, commune_code,
+                               province_code, categories, category_evidence, org_unit_id, created_at, updated_at)
+      select lpad((900000000000 + g)::text, 12, '0'), 'Lò Văn Thử', 'lo van thu', birth_date, sex,
+             commune_code, province_code, categories, category_evidence, org_unit_id, created_at, updated_at
+      from participant, generate_series(1, 101) g where id = ${id}`.execute(t.db);
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/v1/participants?search=van%20thu&limit=20&offset=80',
+      headers: session.headers,
+    });
+    // Past the count, pages still come: the walk goes as far as the page asked for.
+    expect(response.json()).toMatchObject({ total: 50, capped: true });
+    expect(response.json().items).toHaveLength(20);
+    // Found by a word still being typed ("th"), the later pages are there too.
+    const typing = await app.inject({
+      method: 'GET',
+      url: '/api/v1/participants?search=van%20th&limit=20&offset=40',
+      headers: session.headers,
+    });
+    expect(typing.json()).toMatchObject({ total: 50, capped: true });
+    expect(typing.json().items).toHaveLength(20);
+    // A piece from inside a word ("an thu" is in "van thu", and no word begins with it), by trigrams.
+    const infix = await app.inject({
+      method: 'GET',
+      url: '/api/v1/participants?search=an%20thu&limit=20',
+      headers: session.headers,
+    });
+    expect(infix.json()).toMatchObject({ total: 50, capped: true });
+    const exact = await app.inject({
+      method: 'GET',
+      url: `/api/v1/participants?search=${encodeURIComponent('Đặng Thị Ngọc Ánh')}`,
+      headers: session.headers,
+    });
+    expect(exact.json()).toMatchObject({ capped: false });
+    expect(exact.json().total).toBeGreaterThanOrEqual(1);
   });
 
   it('404 for a person of another province, on the record and its timeline', async () => {

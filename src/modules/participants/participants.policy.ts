@@ -6,4 +6,6 @@ export const participantsPolicy = {
   enroll: 'participants.enroll',
   edit: 'participants.enroll',
   changeStatus: 'participants.status',
+  /** Naming the collection agent responsible for a person: a manager's call, like a status. */
+  assignAgent: 'participants.status',
 } as const satisfies Record<string, Permission>;

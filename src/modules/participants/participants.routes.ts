@@ -12,6 +12,42 @@ const Month = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'Y
 const PersonalId = Type.String({ pattern: '^\\d{12}$', description: '12 chữ số' });
 const Phone = Type.String({ pattern: '^[0-9 +().-]{9,15}$' });
 
+export const ResponsibleAgentSchema = Type.Object(
+  {
+    userId: Type.Integer(),
+    fullName: Type.String(),
+    username: Type.String(),
+    unitName: Type.String(),
+    active: Type.Boolean({ description: 'tài khoản còn dùng được' }),
+    assigned: Type.Boolean({ description: 'do cán bộ giao; false: người đã đăng ký cho người này' }),
+  },
+  { description: 'Người thu phụ trách: danh sách việc cần làm của người này có kỳ đóng này.' },
+);
+
+export const AgentOptionSchema = Type.Object({
+  id: Type.Integer(),
+  fullName: Type.String(),
+  username: Type.String(),
+  phone: Nullable(Type.String()),
+  unitName: Type.String(),
+});
+
+export const AssignAgentBody = Type.Object({
+  agentUserId: Nullable(
+    Type.Integer({ minimum: 1, description: 'null: trở lại người đã đăng ký cho người tham gia' }),
+  ),
+});
+
+export const AssignAgentResult = Type.Object({
+  changed: Type.Boolean({ description: 'false: người này đã được giao, không ghi gì thêm' }),
+  responsibleAgent: Nullable(ResponsibleAgentSchema),
+});
+
+export const AgentSearchQuery = Type.Intersect([
+  PageQuery,
+  Type.Object({ search: Type.Optional(Type.String({ maxLength: 100 })) }),
+]);
+
 const EnrollmentSchema = Type.Object({
   id: Type.Integer(),
   monthlyIncome: Type.Integer(),
@@ -25,6 +61,7 @@ const EnrollmentSchema = Type.Object({
   monthsPaid: Type.Integer(),
   channel: Type.String(),
   agentUserId: Nullable(Type.Integer()),
+  responsibleAgent: Nullable(ResponsibleAgentSchema),
   campaignId: Nullable(Type.Integer()),
   eventId: Nullable(Type.Integer()),
 });
@@ -81,6 +118,7 @@ export const participantsRoutes: FastifyPluginAsyncTypebox<{ services: Services 
   { services },
 ) => {
   const participants = services.participants;
+  const agents = services.responsibleAgents;
 
   const present = async (actor: Parameters<typeof participants.showId>[0], id: number) => {
     const p = await participants.load(actor, id);
@@ -116,6 +154,10 @@ export const participantsRoutes: FastifyPluginAsyncTypebox<{ services: Services 
             monthsPaid: e.months_paid,
             channel: e.channel,
             agentUserId: e.agent_user_id,
+            responsibleAgent: await agents.of({
+              agentUserId: e.agent_user_id,
+              collectorUserId: e.collector_user_id,
+            }),
             campaignId: e.campaign_id === null ? null : Number(e.campaign_id),
             eventId: e.event_id === null ? null : Number(e.event_id),
           }
@@ -149,11 +191,24 @@ export const participantsRoutes: FastifyPluginAsyncTypebox<{ services: Services 
           orgUnitId: Type.Optional(Type.Integer({ minimum: 1 })),
           campaignId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
           eventId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
-          declarations: Type.Optional(
-            Type.Object({
-              notCompulsory: Type.Optional(Type.Boolean()),
-              noPension: Type.Optional(Type.Boolean()),
-            }),
+          // What the person declares, both required: true once they confirm it; false is refused
+          // (participant.not_eligible). The example goes into the message when it is missing.
+          declarations: Type.Object(
+            {
+              notCompulsory: Type.Boolean({
+                description: 'không đang tham gia BHXH bắt buộc',
+                examples: [true],
+              }),
+              noPension: Type.Boolean({
+                description: 'không đang hưởng lương hưu hay trợ cấp BHXH hằng tháng',
+                examples: [true],
+              }),
+            },
+            {
+              description:
+                'lời khai của người tham gia: không đang tham gia BHXH bắt buộc (notCompulsory) và không đang hưởng lương hưu hay trợ cấp BHXH hằng tháng (noPension)',
+              examples: [{ notCompulsory: true, noPension: true }],
+            },
           ),
         }),
         response: { 201: Type.Intersect([ParticipantSchema, Type.Object({ firstPayment: QuoteSchema })]) },
@@ -174,7 +229,8 @@ export const participantsRoutes: FastifyPluginAsyncTypebox<{ services: Services 
       schema: {
         tags: ['participants'],
         summary: 'Tìm người tham gia theo tên (không dấu, một phần), số định danh hoặc số điện thoại.',
-        description: 'total dừng đếm ở 1000 (capped = true) để tìm tên phổ biến vẫn nhanh.',
+        description:
+          'Tên được tìm theo các từ nguyên vẹn (không kể thứ tự); không có ai đủ các từ đó thì tìm theo một phần bất kỳ của tên. total dừng đếm ở 1000, ở 100 khi tìm theo tên (capped = true), để tìm tên phổ biến vẫn nhanh.',
         querystring: Type.Intersect([
           PageQuery,
           Type.Object({
@@ -237,6 +293,10 @@ export const participantsRoutes: FastifyPluginAsyncTypebox<{ services: Services 
                 detail: Type.String(),
                 amount: Type.Optional(Type.Integer()),
                 receiptNumber: Type.Optional(Type.String()),
+                status: Type.Optional(
+                  Type.String({ description: 'status code (status and reminder items)' }),
+                ),
+                channel: Type.Optional(Type.Enum(['sms', 'zalo'])),
               }),
             ),
           }),
@@ -295,4 +355,58 @@ export const participantsRoutes: FastifyPluginAsyncTypebox<{ services: Services 
       return present(actor, request.params.id);
     },
   );
+
+  app.get(
+    '/participants/:id/agents',
+    {
+      schema: {
+        tags: ['participants'],
+        summary:
+          'Người thu có thể giao phụ trách người này: đại lý thu đang làm việc, của đơn vị phục vụ xã nơi người đó cư trú.',
+        params: IdParams,
+        querystring: AgentSearchQuery,
+        response: { 200: Page(AgentOptionSchema) },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, participantsPolicy.assignAgent);
+      const target = await agents.enrollmentOf(actor, request.params.id);
+      const found = await agents.candidates(actor, target.communeCode, {
+        search: request.query.search,
+        ...page(request.query),
+      });
+      return { total: found.total, items: found.items.map(agentOption) };
+    },
+  );
+
+  app.put(
+    '/participants/:id/agent',
+    {
+      schema: {
+        tags: ['participants'],
+        summary:
+          'Giao người thu phụ trách đăng ký BHXH tự nguyện của người này: người đó vào danh sách việc cần làm của người thu mới.',
+        description:
+          'Chỉ đại lý thu đang làm việc của đơn vị phục vụ xã nơi người tham gia cư trú (400 participant.agent_not_serving). Giao lại đúng người đang phụ trách không ghi gì (changed = false). agentUserId null: trở lại người đã đăng ký.',
+        params: IdParams,
+        body: AssignAgentBody,
+        response: { 200: AssignAgentResult },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, participantsPolicy.assignAgent);
+      const target = await agents.enrollmentOf(actor, request.params.id);
+      const { changed, collectorUserId } = await agents.assign(actor, target, request.body.agentUserId);
+      return { changed, responsibleAgent: await agents.of({ ...target, collectorUserId }) };
+    },
+  );
 };
+
+/** One agent a person may be given to, as the picker lists them. */
+export const agentOption = (a: {
+  id: number;
+  full_name: string;
+  username: string;
+  phone: string | null;
+  unit_name: string;
+}) => ({ id: a.id, fullName: a.full_name, username: a.username, phone: a.phone, unitName: a.unit_name });

@@ -9,6 +9,7 @@ import {
   calculate,
   formatDateVi,
   formatMonthVi,
+  formatRatePercent,
   formatVnd,
   monthOfDate,
   type VsiQuoteResult,
@@ -19,6 +20,7 @@ import { maskPersonalId, normalizePhone } from '../../domain/registry/personal-i
 import { type Clock, vietnamDate } from '../../platform/clock.ts';
 import { AppError, DomainError } from '../../server/errors.ts';
 import { type Actor, auditContext } from '../access/access.actor.ts';
+import { createCampaignAttribution } from '../campaigns/campaigns.repository.ts';
 import type { OrgsRepository } from '../orgs/orgs.repository.ts';
 import type { RulesService } from '../rules/rules.service.ts';
 import { createParticipantsRepository, month, type ParticipantFilter } from './participants.repository.ts';
@@ -48,7 +50,8 @@ export interface EnrollInput extends PersonInput {
   orgUnitId?: number;
   campaignId?: number | null;
   eventId?: number | null;
-  declarations?: { notCompulsory?: boolean; noPension?: boolean };
+  /** What the person declares; both must be true to enroll (RULES.md §7). */
+  declarations: { notCompulsory: boolean; noPension: boolean };
 }
 
 export const STATUS_LABEL: Record<Status, string> = {
@@ -61,7 +64,7 @@ export const STATUS_LABEL: Record<Status, string> = {
   lump_sum_withdrawn: 'đã nhận BHXH một lần',
   deceased: 'đã mất',
 };
-const REMINDER_LABEL = { queued: 'chờ gửi', sent: 'đã gửi', failed: 'gửi lỗi' } as const;
+const REMINDER_LABEL = { queued: 'chờ gửi', sending: 'đang gửi', sent: 'đã gửi', failed: 'gửi lỗi' } as const;
 
 const ELIGIBILITY_TEXT = {
   too_young: 'người tham gia phải đủ 15 tuổi',
@@ -81,6 +84,7 @@ export function createParticipantsService({
   orgs: OrgsRepository;
 }) {
   const repo = createParticipantsRepository(db);
+  const attribution = createCampaignAttribution(db);
 
   async function load(actor: Actor, id: number) {
     const row = await repo.findVisible(actor, id);
@@ -111,6 +115,11 @@ export function createParticipantsService({
     return org;
   }
 
+  /** A person lives in (or moves to) a commune that exists today, not one merged away. */
+  function currentCommune(code: string) {
+    return repo.communeOn(code, vietnamDate(clock));
+  }
+
   /** The checks every new person passes: a valid personal ID, a real commune, the caller's area. */
   async function checkPerson(actor: Actor, input: PersonInput) {
     const check = calculate(
@@ -127,11 +136,7 @@ export function createParticipantsService({
           : check.error.message;
       throw new AppError('participant.invalid_personal_id', { reasons }, 'personalId');
     }
-    const commune = await db
-      .selectFrom('commune')
-      .select(['code', 'province_code'])
-      .where('code', '=', input.communeCode)
-      .executeTakeFirst();
+    const commune = await currentCommune(input.communeCode);
     if (!commune) throw new AppError('unit.unknown_commune', { code: input.communeCode }, 'communeCode');
     if (!actor.national && !actor.communes.includes(commune.code)) {
       throw new AppError('participant.commune_outside_scope', { commune: commune.code }, 'communeCode');
@@ -207,8 +212,8 @@ export function createParticipantsService({
       const problems = eligibilityProblems({
         birthDate: input.birthDate,
         onDate: today,
-        declaresNotCompulsory: input.declarations?.notCompulsory ?? true,
-        declaresNoPension: input.declarations?.noPension ?? true,
+        declaresNotCompulsory: input.declarations.notCompulsory,
+        declaresNoPension: input.declarations.noPension,
       });
       if (problems.length > 0) {
         throw new AppError('participant.not_eligible', {
@@ -240,27 +245,62 @@ export function createParticipantsService({
       });
       const org = await holdingUnit(actor, input.orgUnitId, commune.code);
       const duplicate = () => duplicateError(input.personalId);
-      if (await repo.holderOf(input.personalId)) throw await duplicate();
+      // A person already on record only for household HI, in the caller's region, enrolls on that
+      // record; anyone else holding the ID (enrolled, or elsewhere) is a duplicate.
+      const holder = await repo.holderOf(input.personalId);
+      const existing = holder ? await repo.findVisible(actor, holder.id) : undefined;
+      if (holder) {
+        const reusable =
+          existing &&
+          !(await repo.enrollmentOf(holder.id)) &&
+          String(existing.birth_date) === input.birthDate &&
+          existing.sex === input.sex;
+        if (!reusable) throw await duplicate();
+      }
+
+      const campaignId =
+        input.campaignId === undefined ? await attribution.ongoing('vsi', today) : input.campaignId;
+      await attribution.checkNamed(input, campaignId);
 
       const at = clock.now();
       const id = await transact(db, auditContext(actor, clock), async (tx) => {
-        const participantId = await repo.insertParticipant(tx, {
-          personalId: input.personalId,
-          fullName: input.fullName.trim(),
-          birthDate: input.birthDate,
-          sex: input.sex,
-          ethnicity: input.ethnicity ?? null,
-          phone: input.phone ? normalizePhone(input.phone) : null,
-          communeCode: commune.code,
-          provinceCode: commune.province_code,
-          categories,
-          categoryEvidence: input.categoryEvidence ?? {},
-          contactConsent: input.contactConsent ?? false,
-          orgUnitId: org.id,
-          createdBy: actor.userId,
-          at,
-          isDemo: input.isDemo,
-        });
+        if (existing) {
+          await repo.updateParticipant(tx, existing.id, {
+            full_name: input.fullName.trim(),
+            phone: input.phone ? normalizePhone(input.phone) : existing.phone,
+            ...(input.ethnicity !== undefined ? { ethnicity: input.ethnicity } : {}),
+            commune_code: commune.code,
+            province_code: commune.province_code,
+            categories,
+            category_evidence: JSON.stringify(input.categoryEvidence ?? {}),
+            ...(input.contactConsent !== undefined
+              ? {
+                  contact_consent: input.contactConsent,
+                  contact_consent_at: input.contactConsent ? at : null,
+                }
+              : {}),
+            updated_at: at,
+          });
+        }
+        const participantId = existing
+          ? existing.id
+          : await repo.insertParticipant(tx, {
+              personalId: input.personalId,
+              fullName: input.fullName.trim(),
+              birthDate: input.birthDate,
+              sex: input.sex,
+              ethnicity: input.ethnicity ?? null,
+              phone: input.phone ? normalizePhone(input.phone) : null,
+              communeCode: commune.code,
+              provinceCode: commune.province_code,
+              categories,
+              categoryEvidence: input.categoryEvidence ?? {},
+              contactConsent: input.contactConsent ?? false,
+              orgUnitId: org.id,
+              createdBy: actor.userId,
+              at,
+              isDemo: input.isDemo,
+            });
         await repo.insertEnrollment(tx, {
           participantId,
           monthlyIncome: input.monthlyIncome,
@@ -270,12 +310,12 @@ export function createParticipantsService({
           agentUserId: actor.userId,
           orgUnitId: org.id,
           channel: input.channel ?? (org.network === 'vnpost' ? 'post_office' : 'door_to_door'),
-          campaignId: input.campaignId,
+          campaignId,
           eventId: input.eventId,
           eligibility: {
-            age: input.birthDate,
-            declaresNotCompulsory: input.declarations?.notCompulsory ?? true,
-            declaresNoPension: input.declarations?.noPension ?? true,
+            birthDate: input.birthDate,
+            declaresNotCompulsory: input.declarations.notCompulsory,
+            declaresNoPension: input.declarations.noPension,
             declaredOn: today,
           },
           onDate: today,
@@ -304,6 +344,8 @@ export function createParticipantsService({
         detail: string;
         amount?: number;
         receiptNumber?: string;
+        status?: string;
+        channel?: 'sms' | 'zalo';
       }[] = [];
       if (h.enrollment) {
         items.push({
@@ -328,7 +370,15 @@ export function createParticipantsService({
           at: p.created_at.toISOString(),
           kind: 'payment',
           title: p.product === 'vsi' ? 'Thu tiền BHXH tự nguyện' : 'Thu tiền BHYT hộ gia đình',
-          detail: `${p.months} tháng${covered}, ${p.agent_name ?? ''}`.trim(),
+          detail: [
+            `${p.months} tháng${covered}, ${p.agent_name ?? ''}`.trim(),
+            // A rate no rule records: the timeline says who chose it, as the receipt does.
+            p.fund_rate_entered
+              ? `Lãi suất đầu tư quỹ do người thu nhập: ${formatRatePercent(Number(p.fund_rate_entered))}/tháng`
+              : null,
+          ]
+            .filter(Boolean)
+            .join('. '),
           amount: Number(p.amount),
           ...(p.receipt_number ? { receiptNumber: p.receipt_number } : {}),
         });
@@ -346,8 +396,10 @@ export function createParticipantsService({
         items.push({
           at: s.at.toISOString(),
           kind: 'status',
-          title: `Trạng thái: ${s.to_status}`,
+          title: `Trạng thái: ${STATUS_LABEL[s.to_status as Status] ?? s.to_status}`,
           detail: `${formatDateVi(s.on_date)} — ${s.reason}`,
+          // The code beside the words: the page shows it in the reader's language.
+          status: s.to_status,
         });
       }
       for (const r of h.reminders) {
@@ -355,6 +407,8 @@ export function createParticipantsService({
           at: r.created_at.toISOString(),
           kind: 'reminder',
           title: `Nhắc đóng qua ${r.channel === 'sms' ? 'SMS' : 'Zalo'} (${REMINDER_LABEL[r.status]})`,
+          status: r.status,
+          channel: r.channel,
           detail: `Kỳ ${formatMonthVi(month(r.period_month)!)}, hạn ${formatDateVi(r.due_date)}`,
           amount: Number(r.amount),
         });
@@ -390,11 +444,7 @@ export function createParticipantsService({
       const current = await load(actor, id);
       let province: string | undefined;
       if (input.communeCode && input.communeCode !== current.commune_code) {
-        const commune = await db
-          .selectFrom('commune')
-          .select('province_code')
-          .where('code', '=', input.communeCode)
-          .executeTakeFirst();
+        const commune = await currentCommune(input.communeCode);
         if (!commune) throw new AppError('unit.unknown_commune', { code: input.communeCode }, 'communeCode');
         if (!actor.national && !actor.communes.includes(input.communeCode)) {
           throw new AppError(
@@ -441,29 +491,24 @@ export function createParticipantsService({
       input: { status: 'retired' | 'lump_sum_withdrawn' | 'deceased'; onDate: string; note?: string },
     ) {
       await load(actor, id);
+      const today = vietnamDate(clock);
+      if (input.onDate > today) {
+        throw new AppError('participant.end_in_future', { date: input.onDate, today }, 'onDate');
+      }
       const enrollment = await repo.enrollmentOf(id);
       if (!enrollment) throw new AppError('participant.not_found', { id });
       if (FINAL_STATUSES.includes(enrollment.status as Status)) {
         throw new AppError('participant.final_status', { status: enrollment.status });
       }
       await transact(db, auditContext(actor, clock), async (tx) => {
-        await tx
-          .updateTable('vsi_enrollment')
-          .set({ status: input.status, status_since: input.onDate, due_date: null, updated_at: clock.now() })
-          .where('id', '=', enrollment.id)
-          .execute();
-        await tx
-          .insertInto('status_change')
-          .values({
-            enrollment_id: enrollment.id,
-            from_status: enrollment.status,
-            to_status: input.status,
-            on_date: input.onDate,
-            reason: input.note?.trim() || 'Cập nhật bởi cán bộ',
-            at: clock.now(),
-          })
-          .onConflict((oc) => oc.doNothing())
-          .execute();
+        await repo.endEnrollment(tx, {
+          id: enrollment.id,
+          from: enrollment.status,
+          to: input.status,
+          onDate: input.onDate,
+          reason: input.note?.trim() || 'Cập nhật bởi cán bộ',
+          at: clock.now(),
+        });
         if (input.status === 'deceased') {
           await repo.updateParticipant(tx, id, { deceased_on: input.onDate, updated_at: clock.now() });
         }

@@ -21,6 +21,26 @@ export const paymentsErrors = {
     vi: 'Không có tháng nào bị bỏ dở để đóng bù (đã đóng đến tháng {paidThrough}).',
     en: 'There are no skipped months to catch up (paid through {paidThrough}).',
   },
+  'payment.catch_up_not_lapsed': {
+    status: 409,
+    vi: 'Chỉ đóng bù có lãi khi đã dừng đóng; người này đang ở trạng thái {status}, hãy thu kỳ đóng bình thường (có Nhà nước hỗ trợ).',
+    en: 'Catching up with interest is only for people who stopped paying; this person is {status}: take the ordinary payment (with state support).',
+  },
+  'payment.backpay_before_retirement': {
+    status: 409,
+    vi: 'Chỉ đóng cho những năm còn thiếu khi đã đủ tuổi nghỉ hưu; người này đủ tuổi vào tháng {month}.',
+    en: 'Missing years can only be paid at retirement age; this person reaches it in {month}.',
+  },
+  'payment.backpay_nothing_missing': {
+    status: 409,
+    vi: 'Người này đã đóng đủ {years} năm; không còn năm nào thiếu để đóng.',
+    en: 'This person already has {years} years; no missing years to pay.',
+  },
+  'payment.backpay_too_many': {
+    status: 400,
+    vi: 'Chỉ còn thiếu {missing} tháng để đủ {years} năm; không đóng {months} tháng.',
+    en: 'Only {missing} months are missing to reach {years} years, not {months}.',
+  },
   'payment.date_out_of_range': {
     status: 400,
     vi: 'Ngày thu {date} không hợp lệ: chọn từ {from} đến hôm nay ({to}).',
@@ -60,5 +80,10 @@ export const paymentsErrors = {
     status: 400,
     vi: 'Hộ gia đình không có thành viên nào phải đóng BHYT trong kỳ từ tháng {month}.',
     en: 'The household has no member to pay for in the period from {month}.',
+  },
+  'payment.fund_rate_recorded': {
+    status: 409,
+    vi: 'Lãi suất đầu tư quỹ năm {year} đã được công bố là {recorded}/tháng; không nhập lãi suất khác ({given}/tháng). Hãy bỏ trống ô lãi suất để dùng mức đã công bố.',
+    en: "The fund's monthly investment rate for {year} is recorded as {recorded}; a different rate ({given}) cannot be entered. Leave the rate out to use the recorded one.",
   },
 } satisfies ErrorTable;

@@ -1,7 +1,15 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestDatabase } from '../../../test/db/test-db.ts';
-import { buildAgent, buildUser, enrollBody } from '../../../test/factories.ts';
-import { buildApp, login, type Session } from '../../../test/http.ts';
+import { buildAgent, buildUser } from '../../../test/factories.ts';
+import {
+  buildApp,
+  centralOfficer,
+  enrollThrough,
+  login,
+  payThrough,
+  type Session,
+} from '../../../test/http.ts';
 import { fixedClock } from '../../platform/clock.ts';
 import type { App } from '../../server/app.ts';
 
@@ -10,38 +18,21 @@ const clock = fixedClock('2026-03-02T08:00:00+07:00');
 let app: App;
 let agent: Awaited<ReturnType<typeof buildAgent>>;
 let session: Session;
-let manager: Session;
 let outsider: Session;
 
 beforeAll(async () => {
   app = await buildApp(t.db, { clock });
   agent = await buildAgent(t.db, { province: '33' });
   session = await login(app, agent.username, agent.password);
-  const boss = await buildUser(t.db, { role: 'post_office_manager', orgUnitId: agent.office.id });
-  manager = await login(app, boss.username, boss.password);
   const other = await buildAgent(t.db, { province: '79' });
   outsider = await login(app, other.username, other.password);
 });
 afterAll(() => app.close());
 
-async function enrolled(overrides: Record<string, unknown> = {}) {
-  const response = await app.inject({
-    method: 'POST',
-    url: '/api/v1/participants',
-    headers: session.headers,
-    payload: enrollBody({ communeCode: agent.communes[0]!, categories: ['other'], ...overrides }),
-  });
-  expect(response.statusCode).toBe(201);
-  return response.json() as { id: number; personalId: string };
-}
+const enrolled = (overrides: Record<string, unknown> = {}) =>
+  enrollThrough(app, session, { communeCode: agent.communes[0]!, categories: ['other'], ...overrides });
 
-const pay = (s: Session, id: number, body: Record<string, unknown>) =>
-  app.inject({
-    method: 'POST',
-    url: `/api/v1/participants/${id}/payments`,
-    headers: s.headers,
-    payload: body,
-  });
+const pay = (s: Session, id: number, body: Record<string, unknown>) => payThrough(app, s, id, body);
 const quote = (id: number, body: Record<string, unknown>) =>
   app.inject({
     method: 'POST',
@@ -168,16 +159,16 @@ describe('taking a VSI payment', () => {
     const person = await enrolled({ startMonth: '2026-03' });
     await pay(session, person.id, { mode: 'monthly', method: 'cash', amount: 264_000 });
     clock.set('2026-06-10T09:00:00+07:00');
-    // Sessions last 12 hours: three months later everyone signs in again.
-    const boss = await buildUser(t.db, { role: 'post_office_manager', orgUnitId: agent.office.id });
-    const managerNow = await login(app, boss.username, boss.password);
+    // Sessions last 12 hours: three months later everyone signs in again. The daily job is the
+    // centre's to run by hand.
+    const centralNow = await centralOfficer(app, t.db);
     const sessionBefore = session;
     session = await login(app, agent.username, agent.password);
     try {
       const job = await app.inject({
         method: 'POST',
         url: '/api/v1/jobs/daily',
-        headers: managerNow.headers,
+        headers: centralNow.headers,
         payload: {},
       });
       expect(job.statusCode, job.body).toBe(200);
@@ -204,20 +195,146 @@ describe('taking a VSI payment', () => {
   });
 });
 
-describe('voiding a receipt', () => {
-  it("is a supervisor's act: the agent gets 403", async () => {
-    const person = await enrolled();
-    const paid = await pay(session, person.id, { mode: 'monthly', method: 'cash', amount: 264_000 });
-    const response = await app.inject({
-      method: 'POST',
-      url: `/api/v1/receipts/${paid.json().receipt.number}/void`,
-      headers: session.headers,
-      payload: { reason: 'Thu nhầm' },
-    });
-    expect(response.statusCode).toBe(403);
+describe('catching up and paying back missing years', () => {
+  it('charges interest on skipped months only once the person has stopped paying', async () => {
+    const person = await enrolled({ startMonth: '2026-03' });
+    const early = await quote(person.id, { mode: 'catch_up', fundRate: 0.005 });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.code).toBe('payment.catch_up_not_lapsed');
+    expect(early.json().error.message).toMatch(/^Chỉ đóng bù có lãi khi đã dừng đóng/);
   });
 
-  it('keeps the receipt, marks it voided and reverses its effects; only the latest can be voided', async () => {
+  it('refuses back payment before retirement age, naming the month it is reached', async () => {
+    const person = await enrolled({ birthDate: '1985-06-15' });
+    const response = await quote(person.id, { mode: 'backpay', months: 12, fundRate: 0.005 });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error).toMatchObject({ code: 'payment.backpay_before_retirement' });
+    expect(response.json().error.message).toContain('vào tháng 06/2045');
+  });
+
+  it('takes back payment at retirement age for the months still missing, compounded, with no support', async () => {
+    // A man born in January 1960 reached 60 in January 2020: retired, with 13 years paid.
+    const person = await enrolled({ birthDate: '1960-01-20', sex: 'M', categories: ['poor'] });
+    await t.db
+      .updateTable('vsi_enrollment')
+      .set({ months_paid: 156 })
+      .where('participant_id', '=', person.id)
+      .execute();
+    const tooMany = await quote(person.id, { mode: 'backpay', months: 30, fundRate: 0.005 });
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json().error).toMatchObject({ code: 'payment.backpay_too_many', field: 'months' });
+    expect(tooMany.json().error.message).toBe('Chỉ còn thiếu 24 tháng để đủ 15 năm; không đóng 30 tháng.');
+
+    const priced = await quote(person.id, { mode: 'backpay', months: 24, fundRate: 0.005 });
+    expect(priced.statusCode, priced.body).toBe(200);
+    let expected = 0;
+    for (let i = 1; i <= 24; i++) expected += 330_000 * 1.005 ** i;
+    expect(priced.json().quote).toMatchObject({
+      months: 24,
+      stateSupportMonthly: 0,
+      total: Math.round(expected),
+    });
+    expect(priced.json().period).toBeNull();
+
+    const paid = await pay(session, person.id, {
+      mode: 'backpay',
+      months: 24,
+      fundRate: 0.005,
+      method: 'cash',
+      amount: Math.round(expected),
+    });
+    expect(paid.statusCode, paid.body).toBe(201);
+    const receipt = await app.inject({
+      method: 'GET',
+      url: `/api/v1/receipts/${paid.json().receipt.number}`,
+      headers: session.headers,
+    });
+    expect(receipt.json()).toMatchObject({ coveredFrom: null, coveredTo: null, months: 24 });
+    const enrollment = await t.db
+      .selectFrom('vsi_enrollment')
+      .select(['months_paid', 'paid_through', 'supported_months_used'])
+      .where('participant_id', '=', person.id)
+      .executeTakeFirstOrThrow();
+    expect(enrollment).toEqual({ months_paid: 180, paid_through: null, supported_months_used: 0 });
+    const done = await quote(person.id, { mode: 'backpay', fundRate: 0.005 });
+    expect(done.json().error.code).toBe('payment.backpay_nothing_missing');
+  });
+});
+
+describe('retrying a payment with the same Idempotency-Key', () => {
+  const payWithKey = (id: number, key: string) =>
+    app.inject({
+      method: 'POST',
+      url: `/api/v1/participants/${id}/payments`,
+      headers: { ...session.headers, 'idempotency-key': key },
+      payload: { mode: 'monthly', method: 'cash', amount: 264_000 },
+    });
+  const paymentsOf = async (id: number) =>
+    (await t.db.selectFrom('payment').select('id').where('participant_id', '=', id).execute()).length;
+  const row = (key: string) =>
+    t.db.selectFrom('idempotency_key').selectAll().where('key', '=', key).executeTakeFirstOrThrow();
+
+  it('gets the first answer again and takes nothing more', async () => {
+    const person = await enrolled();
+    const key = `pay-${person.id}-replay`;
+    const first = await payWithKey(person.id, key);
+    expect(first.statusCode).toBe(201);
+    const again = await payWithKey(person.id, key);
+    expect(again.statusCode).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json().receipt.number).toBe(first.json().receipt.number);
+    expect(await paymentsOf(person.id)).toBe(1);
+    expect((await row(key)).committed_at).not.toBeNull();
+  });
+
+  it('never takes it twice when the first wrote the payment but died before answering', async () => {
+    const person = await enrolled();
+    const key = `pay-${person.id}-lost-answer`;
+    expect((await payWithKey(person.id, key)).statusCode).toBe(201);
+    // As if the process had died between the commit and storing the answer, long ago.
+    await t.db
+      .updateTable('idempotency_key')
+      .set({ status: null, response: null, created_at: new Date('2026-03-01T00:00:00Z') })
+      .where('key', '=', key)
+      .execute();
+    const retry = await payWithKey(person.id, key);
+    expect(retry.statusCode).toBe(409);
+    expect(retry.json().error.code).toBe('request.already_applied');
+    expect(retry.json().error.message).toMatch(/^Thao tác này đã được ghi nhận/);
+    expect(await paymentsOf(person.id)).toBe(1);
+  });
+
+  it('runs again when the first died before writing anything', async () => {
+    const person = await enrolled();
+    const key = `pay-${person.id}-died-early`;
+    const url = `/api/v1/participants/${person.id}/payments`;
+    const body = { mode: 'monthly', method: 'cash', amount: 264_000 };
+    // A claim left by a request that never reached its commit, a while ago.
+    await t.db
+      .insertInto('idempotency_key')
+      .values({
+        key,
+        user_key: `user:${agent.id}`,
+        method: 'POST',
+        route: '/api/v1/participants/:id/payments',
+        request_hash: createHash('sha256')
+          .update(`POST ${url}\n${JSON.stringify(body)}`)
+          .digest('hex'),
+        status: null,
+        response: null,
+        created_at: new Date('2026-03-01T00:00:00Z'),
+        request_id: 'a-request-that-died',
+      })
+      .execute();
+    const retry = await payWithKey(person.id, key);
+    expect(retry.statusCode).toBe(201);
+    expect(await paymentsOf(person.id)).toBe(1);
+    expect((await row(key)).status).toBe(201);
+  });
+});
+
+describe('the next amount due on a receipt', () => {
+  it('is printed on the latest receipt only, never inviting a period already paid', async () => {
     const person = await enrolled();
     const first = (
       await pay(session, person.id, { mode: 'monthly', method: 'cash', amount: 264_000 })
@@ -225,56 +342,12 @@ describe('voiding a receipt', () => {
     const second = (
       await pay(session, person.id, { mode: 'monthly', method: 'cash', amount: 264_000 })
     ).json();
-    const tooEarly = await app.inject({
-      method: 'POST',
-      url: `/api/v1/receipts/${first.receipt.number}/void`,
-      headers: manager.headers,
-      payload: { reason: 'Nhầm người' },
-    });
-    expect(tooEarly.statusCode).toBe(409);
-    expect(tooEarly.json().error.message).toContain(second.receipt.number);
-
-    const voided = await app.inject({
-      method: 'POST',
-      url: `/api/v1/receipts/${second.receipt.number}/void`,
-      headers: manager.headers,
-      payload: { reason: 'Thu trùng tháng' },
-    });
-    expect(voided.statusCode).toBe(200);
-    expect(voided.json()).toMatchObject({
-      number: second.receipt.number,
-      voided: { reason: 'Thu trùng tháng' },
-    });
-    const enrollment = await t.db
-      .selectFrom('vsi_enrollment')
-      .selectAll()
-      .where('participant_id', '=', person.id)
-      .executeTakeFirstOrThrow();
-    expect(enrollment).toMatchObject({
-      paid_through: '2026-03-01',
-      supported_months_used: 1,
-      months_paid: 1,
-    });
-    const cash = await t.db
-      .selectFrom('cash_entry')
-      .selectAll()
-      .where('reference', '=', second.receipt.number)
-      .orderBy('id')
-      .execute();
-    expect(cash.map((c) => [c.kind, Number(c.amount)])).toEqual([
-      ['collection', 264_000],
-      ['void', -264_000],
-    ]);
-    const again = await app.inject({
-      method: 'POST',
-      url: `/api/v1/receipts/${second.receipt.number}/void`,
-      headers: manager.headers,
-      payload: { reason: 'Lần nữa' },
-    });
-    expect(again.statusCode).toBe(409);
-    expect(
-      await t.db.selectFrom('receipt').select('id').where('number', '=', second.receipt.number).execute(),
-    ).toHaveLength(1);
+    const view = async (number: string) =>
+      (
+        await app.inject({ method: 'GET', url: `/api/v1/receipts/${number}`, headers: session.headers })
+      ).json();
+    expect((await view(first.receipt.number)).nextDue).toBeNull();
+    expect((await view(second.receipt.number)).nextDue).toMatchObject({ month: '2026-05', amount: 264_000 });
   });
 });
 
@@ -297,6 +370,38 @@ describe('region scope on payments and receipts', () => {
       app.inject({ method: 'GET', url: `/api/v1/receipts/${number}.html`, headers: outsider.headers }),
     ]);
     expect(attempts.map((r) => r.statusCode)).toEqual([404, 404, 404, 404, 404, 404]);
+
+    // A supervisor of another province can change, end or void nothing here either.
+    const otherBoss = await buildUser(t.db, { role: 'provincial_officer', province: '79' });
+    const boss = await login(app, otherBoss.username, otherBoss.password);
+    const writes = await Promise.all([
+      app.inject({
+        method: 'PATCH',
+        url: `/api/v1/participants/${person.id}`,
+        headers: boss.headers,
+        payload: { fullName: 'Đổi Tên Trái Phép' },
+      }),
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/participants/${person.id}/end`,
+        headers: boss.headers,
+        payload: { status: 'deceased', onDate: '2026-03-01' },
+      }),
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/receipts/${number}/void`,
+        headers: boss.headers,
+        payload: { reason: 'Thử hủy biên lai tỉnh khác' },
+      }),
+    ]);
+    expect(writes.map((r) => r.statusCode)).toEqual([404, 404, 404]);
+    const still = await t.db
+      .selectFrom('participant as p')
+      .innerJoin('receipt as r', (j) => j.on('r.number', '=', number))
+      .select(['p.full_name', 'p.deceased_on', 'r.voided_at'])
+      .where('p.id', '=', person.id)
+      .executeTakeFirstOrThrow();
+    expect(still).toEqual({ full_name: 'Nguyễn Thị Hoa', deceased_on: null, voided_at: null });
   });
 });
 

@@ -27,7 +27,14 @@ const PricingBody = {
   }),
   months: Type.Optional(Type.Integer({ minimum: 1, maximum: 120 })),
   paymentDate: Type.Optional(IsoDate),
-  fundRate: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 0.05 })),
+  fundRate: Type.Optional(
+    Type.Number({
+      exclusiveMinimum: 0,
+      maximum: 0.05,
+      description:
+        'lãi suất đầu tư quỹ bình quân tháng r, chỉ khi quy định chưa có r cho năm của ngày thu (được ghi là do người thu nhập); năm đã có r thì bỏ trống (khác r: 409 payment.fund_rate_recorded)',
+    }),
+  ),
 };
 
 export const paymentsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (

@@ -5,11 +5,14 @@ import { type Tx, transact } from '../../db/transaction.ts';
 import {
   addDays,
   calculate,
+  formatMonthVi,
+  formatRatePercent,
   formatVnd,
   param,
   rulesAt,
   type VsiQuoteResult,
 } from '../../domain/law/index.ts';
+import { backpayAllowance } from '../../domain/registry/backpay.ts';
 import {
   type CoveredPeriod,
   catchUpPeriod,
@@ -20,11 +23,13 @@ import {
   PERIODIC_MODES,
   type PeriodicMode,
   type Status,
+  statusAfterPayment,
   statusOn,
 } from '../../domain/registry/periods.ts';
 import { type Clock, vietnamDate } from '../../platform/clock.ts';
 import { AppError, DomainError } from '../../server/errors.ts';
 import { type Actor, auditContext } from '../access/access.actor.ts';
+import { createCampaignAttribution } from '../campaigns/campaigns.repository.ts';
 import { month, monthDate } from '../participants/participants.repository.ts';
 import type { ParticipantsService } from '../participants/participants.service.ts';
 import {
@@ -33,6 +38,7 @@ import {
   parseReceiptNumber,
 } from '../receipts/receipts.repository.ts';
 import type { RulesService } from '../rules/rules.service.ts';
+import { createPaymentsRepository } from './payments.repository.ts';
 
 export const PAYMENT_MODES = [...PERIODIC_MODES, 'advance', 'catch_up', 'backpay'] as const;
 export type PaymentMode = (typeof PAYMENT_MODES)[number];
@@ -60,6 +66,8 @@ export interface PaymentQuote {
   period: CoveredPeriod | null;
   quote: VsiQuoteResult;
   paymentDate: string;
+  /** The fund rate the collector entered because none is recorded for the year; null otherwise. */
+  fundRateEntered: number | null;
 }
 
 export function createPaymentsService({
@@ -73,7 +81,9 @@ export function createPaymentsService({
   rules: RulesService;
   participants: ParticipantsService;
 }) {
+  const repo = createPaymentsRepository(db);
   const receipts = createReceiptsRepository(db);
+  const attribution = createCampaignAttribution(db);
 
   function checkDate(date: string | undefined): string {
     const today = vietnamDate(clock);
@@ -123,12 +133,44 @@ export function createPaymentsService({
     let engineMode: string = input.mode;
     let months = input.months;
     if (input.mode === 'catch_up') {
+      // Skipped months are caught up, with interest, only once the person has stopped paying; a
+      // payer still inside the deadline pays the ordinary amount, with state support.
+      if (statusOn(book, time, paymentDate).status !== 'lapsed') {
+        throw new AppError('payment.catch_up_not_lapsed', { status: enrollment.status });
+      }
       period = catchUpPeriod(time, paymentDate);
       if (!period)
         throw new AppError('payment.nothing_to_catch_up', { paidThrough: time.paidThrough ?? '—' });
       engineMode = 'backpay';
       months = period.months;
     } else if (input.mode === 'backpay') {
+      const allowance = backpayAllowance(
+        book,
+        {
+          sex: participant.sex as 'M' | 'F',
+          birthDate: participant.birth_date,
+          monthsPaid: enrollment.months_paid,
+        },
+        paymentDate,
+      );
+      if (!allowance.ok) {
+        if (allowance.problem === 'before_retirement')
+          throw new AppError('payment.backpay_before_retirement', {
+            month: formatMonthVi(allowance.reachesAgeMonth),
+          });
+        if (allowance.problem === 'nothing_missing')
+          throw new AppError('payment.backpay_nothing_missing', { years: allowance.minYears });
+        throw new AppError('payment.backpay_nothing_missing', { years: '—' });
+      }
+      months = input.months ?? allowance.missingMonths;
+      if (months > allowance.missingMonths) {
+        throw new AppError(
+          'payment.backpay_too_many',
+          { months, missing: allowance.missingMonths, years: allowance.minYears },
+          'months',
+        );
+      }
+      // Missing years are not calendar months: nothing is "covered", the count of months grows.
       period = null;
     } else {
       const perMode = (PERIODIC_MODES as readonly string[]).includes(input.mode)
@@ -138,6 +180,7 @@ export function createPaymentsService({
       period = count > 0 ? coveredPeriod(book, time, paymentDate, count) : null;
       if (perMode !== undefined) months = undefined;
     }
+    const fundRateEntered = enteredFundRate(book, engineMode, paymentDate, input.fundRate);
     const outcome = calculate(
       'vsi-quote',
       {
@@ -148,14 +191,42 @@ export function createPaymentsService({
         categories: participant.categories.length ? participant.categories : ['other'],
         provinceCode: participant.province_code,
         supportedMonthsUsed: enrollment.supported_months_used,
-        ...(input.fundRate !== undefined ? { fundRate: input.fundRate } : {}),
+        ...(fundRateEntered !== null ? { fundRate: fundRateEntered } : {}),
       },
       { book, today: vietnamDate(clock) },
     );
     if (!outcome.ok) throw new DomainError(outcome.error.code, outcome.error.message, outcome.error.field);
     const quote = outcome.result as VsiQuoteResult;
     if (period && period.months !== quote.months) period = { ...period, months: quote.months };
-    return { ...loaded, mode: input.mode, period, quote, paymentDate };
+    return { ...loaded, mode: input.mode, period, quote, paymentDate, fundRateEntered };
+  }
+
+  /**
+   * The fund rate r a collector may enter: only for a year the rule book records none. A recorded
+   * rate is the law and is never overridden at the counter (the calculator's public contract still
+   * accepts an override, for what-ifs). Null when the payment uses no rate or the recorded one.
+   */
+  function enteredFundRate(
+    book: Awaited<ReturnType<RulesService['book']>>,
+    engineMode: string,
+    paymentDate: string,
+    given: number | undefined,
+  ): number | null {
+    if (given === undefined || (engineMode !== 'advance' && engineMode !== 'backpay')) return null;
+    const recorded = param(rulesAt(book, paymentDate), 'vsi.fund_rate');
+    if (recorded === undefined) return given;
+    if (Math.round(given * 1e6) !== Math.round(recorded * 1e6)) {
+      throw new AppError(
+        'payment.fund_rate_recorded',
+        {
+          year: paymentDate.slice(0, 4),
+          recorded: formatRatePercent(recorded),
+          given: formatRatePercent(given),
+        },
+        'fundRate',
+      );
+    }
+    return null;
   }
 
   async function receiptNumberFor(tx: Tx, agentUserId: number, requested: string | undefined, at: Date) {
@@ -184,12 +255,11 @@ export function createPaymentsService({
   ): Promise<{ paymentId: number; receiptNumber: string }> {
     if (!actor.userId) throw new AppError('payment.no_agent');
     const at = clock.now();
-    const payment = await tx
-      .insertInto('payment')
-      .values({ ...values, agent_user_id: actor.userId, created_at: at })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const paymentId = Number(payment.id);
+    const paymentId = await repo.insertPayment(tx, {
+      ...values,
+      agent_user_id: actor.userId,
+      created_at: at,
+    });
     const receipt = await receiptNumberFor(tx, actor.userId, requestedNumber, at);
     await receipts.insert(tx, {
       number: receipt.text,
@@ -199,21 +269,18 @@ export function createPaymentsService({
       amount: values.amount,
     });
     if (values.method === 'cash') {
-      await tx
-        .insertInto('cash_entry')
-        .values({
-          agent_user_id: actor.userId,
-          org_unit_id: values.org_unit_id,
-          kind: 'collection',
-          amount: values.amount,
-          payment_id: paymentId,
-          reference: receipt.text,
-          note: null,
-          recorded_by: actor.userId,
-          at,
-          on_date: values.paid_on,
-        })
-        .execute();
+      await repo.insertCashEntry(tx, {
+        agent_user_id: actor.userId,
+        org_unit_id: values.org_unit_id,
+        kind: 'collection',
+        amount: values.amount,
+        payment_id: paymentId,
+        reference: receipt.text,
+        note: null,
+        recorded_by: actor.userId,
+        at,
+        on_date: values.paid_on,
+      });
     }
     return { paymentId, receiptNumber: receipt.text };
   }
@@ -243,16 +310,15 @@ export function createPaymentsService({
           'amount',
         );
       }
+      const campaignId = input.campaignId ?? (await attribution.during(enrollment.campaign_id, paymentDate));
+      if (input.campaignId != null || input.eventId != null) {
+        await attribution.checkNamed(input, campaignId);
+      }
       const book = await rules.book();
       const at = clock.now();
       const result = await transact(db, auditContext(actor, clock), async (tx) => {
         // Re-read under a lock: two payments for one person must not both extend the same months.
-        const locked = await tx
-          .selectFrom('vsi_enrollment')
-          .selectAll()
-          .where('id', '=', enrollment.id)
-          .forUpdate()
-          .executeTakeFirstOrThrow();
+        const locked = await repo.lockEnrollment(tx, enrollment.id);
         if (locked.paid_through !== enrollment.paid_through || locked.status !== enrollment.status) {
           // Someone paid in between: the quote no longer describes these months.
           throw new AppError('payment.amount_mismatch', {
@@ -285,15 +351,16 @@ export function createPaymentsService({
               localSupportMonthly: quote.localSupportMonthly,
               netMonthly: quote.netMonthly,
               gap: period?.gap ?? 0,
-              ...(input.fundRate !== undefined ? { fundRate: input.fundRate } : {}),
+              ...(priced.fundRateEntered !== null ? { fundRate: priced.fundRateEntered } : {}),
             }),
+            fund_rate_entered: priced.fundRateEntered,
             method: input.method,
             paid_on: paymentDate,
             org_unit_id: actor.orgUnitId ?? participant.org_unit_id,
             province_code: participant.province_code,
             commune_code: participant.commune_code,
             channel: enrollment.channel,
-            campaign_id: input.campaignId ?? enrollment.campaign_id,
+            campaign_id: campaignId,
             event_id: input.eventId ?? enrollment.event_id,
             is_demo: participant.is_demo,
           },
@@ -304,44 +371,26 @@ export function createPaymentsService({
         const mode = (PERIODIC_MODES as readonly string[]).includes(input.mode)
           ? (input.mode as PeriodicMode)
           : (locked.payment_mode as PeriodicMode);
-        const next = statusOn(
-          book,
-          {
-            mode,
-            startMonth: month(locked.start_month)!,
-            paidThrough,
-            // Coming back after a lapse, over a gap of unpaid months, is a reactivation.
-            status: (period?.gap ?? 0) > 0 ? 'reactivated' : 'active',
-          },
-          paymentDate,
-        );
-        await tx
-          .updateTable('vsi_enrollment')
-          .set({
-            paid_through: paidThrough ? monthDate(paidThrough) : null,
-            due_date: next.dueDate,
-            payment_mode: mode,
-            months_paid: locked.months_paid + quote.months,
-            supported_months_used: locked.supported_months_used + quote.supportedMonths,
-            status: next.status,
-            ...(next.status !== locked.status ? { status_since: paymentDate } : {}),
-            updated_at: at,
-          })
-          .where('id', '=', enrollment.id)
-          .execute();
+        const next = statusAfterPayment(book, timeOf(locked), paymentDate, { mode, paidThrough });
+        await repo.updateEnrollment(tx, enrollment.id, {
+          paid_through: paidThrough ? monthDate(paidThrough) : null,
+          due_date: next.dueDate,
+          payment_mode: mode,
+          months_paid: locked.months_paid + quote.months,
+          supported_months_used: locked.supported_months_used + quote.supportedMonths,
+          status: next.status,
+          ...(next.status !== locked.status ? { status_since: paymentDate } : {}),
+          updated_at: at,
+        });
         if (next.status !== locked.status) {
-          await tx
-            .insertInto('status_change')
-            .values({
-              enrollment_id: enrollment.id,
-              from_status: locked.status,
-              to_status: next.status,
-              on_date: paymentDate,
-              reason: `Thu tiền, biên lai ${receiptNumber}`,
-              at,
-            })
-            .onConflict((oc) => oc.doNothing())
-            .execute();
+          await repo.insertStatusChange(tx, {
+            enrollment_id: enrollment.id,
+            from_status: locked.status,
+            to_status: next.status,
+            on_date: paymentDate,
+            reason: `Thu tiền, biên lai ${receiptNumber}`,
+            at,
+          });
         }
         return { paymentId, receiptNumber, paidThrough, status: next.status, dueDate: next.dueDate };
       });
@@ -363,51 +412,31 @@ export function createPaymentsService({
       const at = clock.now();
       const book = await rules.book();
       await transact(db, auditContext(actor, clock), async (tx) => {
-        const payment = await tx
-          .selectFrom('payment')
-          .selectAll()
-          .where('id', '=', receipt.payment_id)
-          .forUpdate()
-          .executeTakeFirstOrThrow();
-        const owner = payment.enrollment_id
-          ? tx.selectFrom('payment').where('enrollment_id', '=', payment.enrollment_id)
-          : tx.selectFrom('payment').where('household_id', '=', payment.household_id!);
-        const latest = await owner
-          .innerJoin('receipt', 'receipt.payment_id', 'payment.id')
-          .select(['payment.id', 'receipt.number'])
-          .where('payment.voided_at', 'is', null)
-          .orderBy('payment.id', 'desc')
-          .limit(1)
-          .executeTakeFirstOrThrow();
+        const payment = await repo.lockPayment(tx, receipt.payment_id);
+        const latest = await repo.latestPayment(
+          tx,
+          payment.enrollment_id
+            ? { enrollmentId: payment.enrollment_id }
+            : { householdId: payment.household_id! },
+        );
         if (Number(latest.id) !== Number(payment.id)) {
           throw new AppError('payment.void_not_latest', { latest: latest.number });
         }
-        await tx
-          .updateTable('payment')
-          .set({ voided_at: at, void_reason: reason, voided_by: actor.userId })
-          .where('id', '=', payment.id)
-          .execute();
-        await tx
-          .updateTable('receipt')
-          .set({ voided_at: at, void_reason: reason })
-          .where('number', '=', number)
-          .execute();
+        await repo.voidPayment(tx, payment.id, { at, reason, by: actor.userId });
+        await repo.voidReceipt(tx, number, { at, reason });
         if (payment.method === 'cash' && payment.agent_user_id) {
-          await tx
-            .insertInto('cash_entry')
-            .values({
-              agent_user_id: payment.agent_user_id,
-              org_unit_id: payment.org_unit_id,
-              kind: 'void',
-              amount: -Number(payment.amount),
-              payment_id: payment.id,
-              reference: number,
-              note: reason,
-              recorded_by: actor.userId,
-              at,
-              on_date: vietnamDate(clock),
-            })
-            .execute();
+          await repo.insertCashEntry(tx, {
+            agent_user_id: payment.agent_user_id,
+            org_unit_id: payment.org_unit_id,
+            kind: 'void',
+            amount: -Number(payment.amount),
+            payment_id: payment.id,
+            reference: number,
+            note: reason,
+            recorded_by: actor.userId,
+            at,
+            on_date: vietnamDate(clock),
+          });
         }
         if (payment.enrollment_id) await reverseEnrollment(tx, payment, number, at, book);
         if (payment.household_id) await reverseHousehold(tx, payment.household_id, at);
@@ -423,76 +452,50 @@ export function createPaymentsService({
     at: Date,
     book: Awaited<ReturnType<RulesService['book']>>,
   ) {
-    const enrollment = await tx
-      .selectFrom('vsi_enrollment')
-      .selectAll()
-      .where('id', '=', payment.enrollment_id!)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
-    const remaining = await tx
-      .selectFrom('payment')
-      .select((eb) => eb.fn.max('covered_to').as('to'))
-      .where('enrollment_id', '=', enrollment.id)
-      .where('voided_at', 'is', null)
-      .executeTakeFirstOrThrow();
-    const paidThrough = month((remaining.to as string | null) ?? null);
+    const enrollment = await repo.lockEnrollment(tx, payment.enrollment_id!);
+    const paidThrough = month(await repo.lastCovered(tx, { enrollmentId: enrollment.id }));
     const today = vietnamDate(clock);
+    // A void takes back the payment, not what happened to the person: an enrollment that ended
+    // (retired, withdrawn, deceased) stays ended, from the same date.
+    const ended = FINAL_STATUSES.includes(enrollment.status as Status);
     const next = statusOn(
       book,
       {
         mode: enrollment.payment_mode,
         startMonth: month(enrollment.start_month)!,
         paidThrough,
-        status: paidThrough ? 'active' : 'awaiting_first_payment',
+        status: ended ? (enrollment.status as Status) : paidThrough ? 'active' : 'awaiting_first_payment',
       },
       today,
     );
-    await tx
-      .updateTable('vsi_enrollment')
-      .set({
-        paid_through: paidThrough ? monthDate(paidThrough) : null,
-        due_date: next.dueDate,
-        months_paid: Math.max(0, enrollment.months_paid - payment.months),
-        supported_months_used: Math.max(0, enrollment.supported_months_used - payment.supported_months),
-        status: next.status,
-        ...(next.status !== enrollment.status ? { status_since: today } : {}),
-        updated_at: at,
-      })
-      .where('id', '=', enrollment.id)
-      .execute();
+    await repo.updateEnrollment(tx, enrollment.id, {
+      paid_through: paidThrough ? monthDate(paidThrough) : null,
+      due_date: next.dueDate,
+      months_paid: Math.max(0, enrollment.months_paid - payment.months),
+      supported_months_used: Math.max(0, enrollment.supported_months_used - payment.supported_months),
+      status: next.status,
+      ...(next.status !== enrollment.status ? { status_since: today } : {}),
+      updated_at: at,
+    });
     if (next.status !== enrollment.status) {
-      await tx
-        .insertInto('status_change')
-        .values({
-          enrollment_id: enrollment.id,
-          from_status: enrollment.status,
-          to_status: next.status,
-          on_date: today,
-          reason: `Hủy biên lai ${number}`,
-          at,
-        })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
+      await repo.insertStatusChange(tx, {
+        enrollment_id: enrollment.id,
+        from_status: enrollment.status,
+        to_status: next.status,
+        on_date: today,
+        reason: `Hủy biên lai ${number}`,
+        at,
+      });
     }
   }
 
   async function reverseHousehold(tx: Tx, householdId: number, at: Date) {
-    const remaining = await tx
-      .selectFrom('payment')
-      .select((eb) => eb.fn.max('covered_to').as('to'))
-      .where('household_id', '=', householdId)
-      .where('voided_at', 'is', null)
-      .executeTakeFirstOrThrow();
-    const paidThrough = (remaining.to as string | null) ?? null;
-    await tx
-      .updateTable('household')
-      .set({
-        paid_through: paidThrough,
-        due_date: paidThrough ? lastDayOfMonth(paidThrough.slice(0, 7)) : null,
-        updated_at: at,
-      })
-      .where('id', '=', householdId)
-      .execute();
+    const paidThrough = await repo.lastCovered(tx, { householdId });
+    await repo.setHouseholdPaidThrough(tx, householdId, {
+      paidThrough,
+      dueDate: paidThrough ? lastDayOfMonth(paidThrough.slice(0, 7)) : null,
+      at,
+    });
   }
 }
 

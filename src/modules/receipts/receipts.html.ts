@@ -78,6 +78,7 @@ ${membersBlock(t)}
       ${t.lines.map((l) => `<tr><td>${e(l.label)}</td><td class="num">${e(l.amount)}</td></tr>`).join('\n      ')}
     </tbody>
   </table>
+  ${t.fundRate ? `<p class="muted small note">${e(t.fundRate)}</p>` : ''}
   <div class="total">
     <p class="total-row"><span>Tổng số tiền đã thu</span><strong>${e(t.total)}</strong></p>
     <p class="words">Bằng chữ: ${e(t.totalInWords)}.</p>
@@ -187,6 +188,7 @@ td, th { padding: 6px 0; vertical-align: top; text-align: left; overflow-wrap: a
 .num { text-align: right; white-space: nowrap; padding-left: 10px; }
 .lines { margin-top: 6px; }
 .lines td { border-bottom: 1px dashed var(--rule); font-size: 14px; }
+.note { margin-top: 6px; }
 .members th { font-size: 12px; font-weight: 600; color: var(--muted); border-bottom: 1px solid var(--rule); }
 .members td { border-bottom: 1px solid #eef1f5; }
 .members td:first-child, .members th:first-child { width: 34px; }

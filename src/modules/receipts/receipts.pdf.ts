@@ -36,12 +36,15 @@ const FONT_FILES = {
   semibold: '@expo-google-fonts/be-vietnam-pro/600SemiBold/BeVietnamPro_600SemiBold.ttf',
   bold: '@expo-google-fonts/be-vietnam-pro/700Bold/BeVietnamPro_700Bold.ttf',
 } as const;
-type FontName = keyof typeof FONT_FILES;
+export type FontName = keyof typeof FONT_FILES;
 
 let fonts: Promise<[FontName, Buffer][]> | undefined;
 
-/** Read once per process; a failed read is retried on the next receipt rather than cached. */
-function loadFonts(): Promise<[FontName, Buffer][]> {
+/**
+ * Read once per process; a failed read is retried on the next receipt rather than cached. Report
+ * PDFs (reports module) embed the same fonts.
+ */
+export function loadFonts(): Promise<[FontName, Buffer][]> {
   if (!fonts) {
     const require = createRequire(import.meta.url);
     fonts = Promise.all(
@@ -291,6 +294,10 @@ function drawPayment(pen: Pen, t: ReceiptText): void {
       .undash();
   }
   pen.y += 5;
+  if (t.fundRate) {
+    pen.ensure(14);
+    pen.y += pen.write(t.fundRate, M, pen.y, { font: 'regular', size: 8, color: COLOR.muted, width: CW }) + 4;
+  }
 
   const words = `Bằng chữ: ${t.totalInWords}.`;
   const wordsH = pen.height(words, 'italic', 8.5, CW - 16);

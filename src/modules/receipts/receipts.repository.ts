@@ -127,6 +127,7 @@ export function createReceiptsRepository(db: Db) {
           'pay.paid_on',
           'pay.rule_version',
           'pay.quote',
+          'pay.fund_rate_entered',
           'pay.enrollment_id',
           'pay.household_id',
           'pay.is_demo',
@@ -155,6 +156,69 @@ export function createReceiptsRepository(db: Db) {
         .orderBy('id', 'desc')
         .limit(50)
         .execute();
+    },
+
+    /** What the next amount due of an enrollment is priced on: its period, income and the person's categories. */
+    enrollmentToPrice(enrollmentId: number) {
+      return db
+        .selectFrom('vsi_enrollment as e')
+        .innerJoin('participant as p', 'p.id', 'e.participant_id')
+        .select([
+          'e.payment_mode',
+          'e.start_month',
+          'e.paid_through',
+          'e.status',
+          'e.monthly_income',
+          'e.supported_months_used',
+          'p.categories',
+          'p.province_code',
+        ])
+        .where('e.id', '=', enrollmentId)
+        .executeTakeFirst();
+    },
+
+    household(householdId: number) {
+      return db.selectFrom('household').selectAll().where('id', '=', householdId).executeTakeFirst();
+    },
+
+    /** The names and personal IDs of these people. */
+    people(ids: readonly number[]) {
+      return db
+        .selectFrom('participant')
+        .select(['id', 'full_name', 'personal_id'])
+        .where('id', 'in', ids)
+        .execute();
+    },
+
+    /** Stores the secret of the share links, unless one is stored already (the first one stays). */
+    async storeShareSecret(secret: string): Promise<void> {
+      await db
+        .insertInto('system_setting')
+        .values({ key: 'receipt_share_secret', value: JSON.stringify(secret) })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    },
+
+    /** A reminder by its link's token: what it asks for, and how far the enrollment or household is paid. */
+    reminderByToken(token: string) {
+      return db
+        .selectFrom('reminder as r')
+        .innerJoin('participant as p', 'p.id', 'r.participant_id')
+        .leftJoin('vsi_enrollment as e', 'e.id', 'r.enrollment_id')
+        .leftJoin('household as h', 'h.id', 'r.household_id')
+        .select([
+          'r.period_month',
+          'r.due_date',
+          'r.amount',
+          'r.channel',
+          'r.enrollment_id',
+          'r.household_id',
+          'p.full_name',
+          'e.paid_through as enrollment_paid_through',
+          'h.paid_through as household_paid_through',
+        ])
+        .where('r.token', '=', token)
+        .executeTakeFirst();
     },
   };
 }

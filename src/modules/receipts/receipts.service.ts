@@ -7,6 +7,7 @@ import { maskPersonalId } from '../../domain/registry/personal-id.ts';
 import { type Clock, vietnamDate } from '../../platform/clock.ts';
 import { AppError } from '../../server/errors.ts';
 import { type Actor, auditContext, SYSTEM_ACTOR } from '../access/access.actor.ts';
+import type { HouseholdsService } from '../households/households.service.ts';
 import { month } from '../participants/participants.repository.ts';
 import type { RulesService } from '../rules/rules.service.ts';
 import type { SettingsRepository } from '../system/system.repository.ts';
@@ -41,11 +42,14 @@ export function createReceiptsService({
   clock,
   rules,
   settings,
+  households,
 }: {
   db: Db;
   clock: Clock;
   rules: RulesService;
   settings: SettingsRepository;
+  /** Prices a household's renewal, for the next-due QR on its receipts. */
+  households?: Pick<HouseholdsService, 'quoteFor'>;
 }) {
   const repo = createReceiptsRepository(db);
 
@@ -60,24 +64,22 @@ export function createReceiptsService({
   }
 
   /** What the person owes next and a VietQR code to pay it, for an enrollment still running. */
-  async function nextDue(enrollmentId: number | null): Promise<ReceiptView['nextDue']> {
-    if (!enrollmentId) return null;
-    const e = await db
-      .selectFrom('vsi_enrollment as e')
-      .innerJoin('participant as p', 'p.id', 'e.participant_id')
-      .select([
-        'e.payment_mode',
-        'e.start_month',
-        'e.paid_through',
-        'e.status',
-        'e.monthly_income',
-        'e.supported_months_used',
-        'p.categories',
-        'p.province_code',
-      ])
-      .where('e.id', '=', enrollmentId)
-      .executeTakeFirst();
+  /**
+   * The next amount due, with its VietQR code, printed on a receipt only when that receipt is the
+   * person's (or household's) latest: an older receipt must not invite a second payment of a period
+   * already paid.
+   */
+  async function nextDue(r: {
+    enrollment_id: number | null;
+    household_id: number | null;
+    covered_to: string | null;
+  }): Promise<ReceiptView['nextDue']> {
+    if (r.household_id !== null) return householdNextDue(Number(r.household_id), r.covered_to);
+    if (r.enrollment_id === null) return null;
+    const enrollmentId = Number(r.enrollment_id);
+    const e = await repo.enrollmentToPrice(enrollmentId);
     if (!e || ['retired', 'lump_sum_withdrawn', 'deceased'].includes(e.status)) return null;
+    if (r.covered_to !== null && e.paid_through !== r.covered_to) return null;
     const book = await rules.book();
     const today = vietnamDate(clock);
     const next = nextUnpaidMonth({ startMonth: month(e.start_month)!, paidThrough: month(e.paid_through) });
@@ -113,6 +115,29 @@ export function createReceiptsService({
     };
   }
 
+  async function householdNextDue(
+    householdId: number,
+    coveredTo: string | null,
+  ): Promise<ReceiptView['nextDue']> {
+    if (!households) return null;
+    const h = await repo.household(householdId);
+    if (!h || h.paid_through === null || h.paid_through !== coveredTo) return null;
+    const priced = await households.quoteFor(h, {}).catch(() => null); // nobody left to insure
+    if (!priced || priced.quote.total === 0) return null;
+    const to = await account();
+    return {
+      month: priced.period.from,
+      dueDate: h.due_date ?? priced.paymentDate,
+      amount: priced.quote.total,
+      qrPayload: vietQrPayload({
+        bankBin: to.bankBin,
+        accountNumber: to.accountNumber,
+        amount: priced.quote.total,
+        purpose: vietQrPurpose({ product: 'hhi', ref: `HGD${householdId}`, month: priced.period.from }),
+      }),
+    };
+  }
+
   /**
    * A receipt link a citizen can open without an account: the number and an HMAC of it under a
    * secret kept in the database. Knowing one link reveals nothing about any other receipt.
@@ -123,11 +148,7 @@ export function createReceiptsService({
       const existing = await settings.get<string>('receipt_share_secret');
       if (existing) return existing;
       const created = randomBytes(32).toString('base64url');
-      await db
-        .insertInto('system_setting')
-        .values({ key: 'receipt_share_secret', value: JSON.stringify(created) })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
+      await repo.storeShareSecret(created);
       return (await settings.get<string>('receipt_share_secret'))!;
     })();
     return createHmac('sha256', await secret)
@@ -182,15 +203,7 @@ export function createReceiptsService({
         const rounding = Number(r.amount) - lines.reduce((sum, l) => sum + l.amount, 0);
         if (rounding !== 0) lines.push({ label: 'Chiết khấu đóng trước / làm tròn', amount: rounding });
       } else if (r.product === 'hhi' && q.members) {
-        const people = await db
-          .selectFrom('participant')
-          .select(['id', 'full_name', 'personal_id'])
-          .where(
-            'id',
-            'in',
-            q.members.map((m) => m.personId),
-          )
-          .execute();
+        const people = await repo.people(q.members.map((m) => m.personId));
         const byId = new Map(people.map((p) => [Number(p.id), p]));
         household = {
           members: q.members.map((m) => ({
@@ -209,7 +222,7 @@ export function createReceiptsService({
       } else {
         lines.push({ label: MODE_LABEL[r.mode] ?? r.mode, amount: Number(r.amount) });
       }
-      const coveredFrom = month(r.covered_from) ?? r.paid_on.slice(0, 7);
+      const coveredFrom = month(r.covered_from);
       return {
         number: r.number,
         issuedAt: r.issued_at.toISOString(),
@@ -222,6 +235,7 @@ export function createReceiptsService({
         lines,
         total: Number(r.amount),
         ruleVersion: r.rule_version,
+        fundRateEntered: r.fund_rate_entered === null ? null : Number(r.fund_rate_entered),
         participant: {
           fullName: r.full_name ?? '',
           maskedId: maskPersonalId(r.personal_id ?? ''),
@@ -233,7 +247,11 @@ export function createReceiptsService({
         unit: { name: r.unit_name, address: r.unit_address, phone: r.unit_phone },
         nextDue: r.voided_at
           ? null
-          : await nextDue(r.enrollment_id === null ? null : Number(r.enrollment_id)),
+          : await nextDue({
+              enrollment_id: r.enrollment_id === null ? null : Number(r.enrollment_id),
+              household_id: r.household_id === null ? null : Number(r.household_id),
+              covered_to: r.covered_to,
+            }),
         voided: r.voided_at
           ? { at: r.voided_at.toISOString(), reason: r.void_reason ?? '', by: r.voided_by_name ?? '' }
           : null,
@@ -256,41 +274,38 @@ export function createReceiptsService({
       };
     },
 
-    /** What a reminder's link shows; null when the token is unknown or the period is already paid. */
+    /**
+     * What a reminder's link shows; null when the token is unknown. A household's reminder is paid
+     * for the household (its reference, its paid-through month), a VSI one for the enrollment.
+     */
     async payPage(token: string) {
-      const r = await db
-        .selectFrom('reminder as r')
-        .innerJoin('participant as p', 'p.id', 'r.participant_id')
-        .leftJoin('vsi_enrollment as e', 'e.id', 'r.enrollment_id')
-        .select([
-          'r.period_month',
-          'r.due_date',
-          'r.amount',
-          'r.channel',
-          'r.enrollment_id',
-          'p.full_name',
-          'e.paid_through',
-        ])
-        .where('r.token', '=', token)
-        .executeTakeFirst();
+      const r = await repo.reminderByToken(token);
       if (!r) return null;
       const period = String(r.period_month).slice(0, 7);
-      const paid = r.paid_through !== null && String(r.paid_through).slice(0, 7) >= period;
+      const household = r.household_id !== null;
+      const paidThrough = household ? r.household_paid_through : r.enrollment_paid_through;
+      const paid = paidThrough !== null && String(paidThrough).slice(0, 7) >= period;
       const to = await account();
+      // The same references the receipts print, so reconciliation matches either way.
+      const purpose = household
+        ? vietQrPurpose({ product: 'hhi', ref: `HGD${r.household_id}`, month: period })
+        : vietQrPurpose({ product: 'vsi', ref: `DK${r.enrollment_id}`, month: period });
       return {
         paid,
         view: {
+          product: household ? ('hhi' as const) : ('vsi' as const),
           firstName: r.full_name.split(' ').slice(-1)[0] ?? r.full_name,
           period,
           dueDate: r.due_date,
           amount: Number(r.amount),
           channel: r.channel,
           bankLine: `${to.accountName} · STK ${to.accountNumber}`,
+          purpose,
           qrPayload: vietQrPayload({
             bankBin: to.bankBin,
             accountNumber: to.accountNumber,
             amount: Number(r.amount),
-            purpose: vietQrPurpose({ product: 'vsi', ref: `DK${r.enrollment_id}`, month: period }),
+            purpose,
           }),
         },
       };

@@ -43,6 +43,13 @@ describe('presentReceipt', () => {
     expect(t.paid.map((r) => r.value)).toContain('Tiền mặt');
   });
 
+  it('says when the fund rate was entered by the collector, and only then', () => {
+    expect(presentReceipt(buildVsiReceiptView({ fundRateEntered: 0.005 })).fundRate).toBe(
+      'Lãi suất đầu tư quỹ do người thu nhập: 0,5%/tháng',
+    );
+    expect(presentReceipt(buildVsiReceiptView()).fundRate).toBeNull();
+  });
+
   it('labels the next payment and reads the bank details out of the QR', () => {
     const next = presentReceipt(buildVsiReceiptView()).nextDue;
 

@@ -1,4 +1,10 @@
-import { amountInWords, formatDateVi, formatMonthVi, formatVnd } from '../../domain/law/index.ts';
+import {
+  amountInWords,
+  formatDateVi,
+  formatMonthVi,
+  formatRatePercent,
+  formatVnd,
+} from '../../domain/law/index.ts';
 import { type DecodedVietQr, decodeVietQr } from './receipts.vietqr.ts';
 
 /** Everything a receipt (biên lai thu tiền) shows, loaded by the payments service. Money is integer đồng. */
@@ -11,15 +17,17 @@ export interface ReceiptView {
   /** Human label already in Vietnamese, e.g. "Đóng 3 tháng". */
   mode: string;
   method: 'cash' | 'bank_transfer' | 'vietqr';
+  /** 'YYYY-MM'; null for missing years paid back, which are no particular months. */
+  coveredFrom: string | null;
   /** 'YYYY-MM' */
-  coveredFrom: string;
-  /** 'YYYY-MM' */
-  coveredTo: string;
+  coveredTo: string | null;
   months: number;
   /** The computation as the person should read it; negative amounts are deductions (support). */
   lines: { label: string; amount: number }[];
   total: number;
   ruleVersion: string;
+  /** The monthly fund rate r the collector entered (no rate recorded for the year); else absent or null. */
+  fundRateEntered?: number | null;
   participant: { fullName: string; maskedId: string; birthYear?: number; address?: string };
   household?: { members: { order: number; fullName: string; maskedId: string; monthly: number }[] };
   agent: { fullName: string; username: string; phone?: string | null };
@@ -57,9 +65,15 @@ export function formatVietnamTime(iso: string): string {
 }
 
 /** "Từ tháng 04/2026 đến tháng 06/2026 (3 tháng)"; a single month reads "Tháng 04/2026 (1 tháng)". */
-export function coveredPeriodText(from: string, to: string, months: number): string {
+export function coveredPeriodText(from: string | null, to: string | null, months: number): string {
+  if (from === null || to === null) return `Những năm còn thiếu (${months} tháng)`;
   if (from === to) return `Tháng ${formatMonthVi(from)} (${months} tháng)`;
   return `Từ tháng ${formatMonthVi(from)} đến tháng ${formatMonthVi(to)} (${months} tháng)`;
+}
+
+/** A rate no rule records, so the person can see who chose it: "… do người thu nhập: 0,5%/tháng". */
+export function fundRateEnteredText(rate: number): string {
+  return `Lãi suất đầu tư quỹ do người thu nhập: ${formatRatePercent(rate)}/tháng`;
 }
 
 /** Amounts in a line list: deductions carry a true minus sign, "−198.000 đ". */
@@ -88,6 +102,8 @@ export interface ReceiptText {
   lines: { label: string; amount: string; deduction: boolean }[];
   total: string;
   totalInWords: string;
+  /** "Lãi suất đầu tư quỹ do người thu nhập: 0,5%/tháng", when the rate was entered by hand. */
+  fundRate: string | null;
   method: string;
   nextDue: ReceiptNextDueText | null;
   voided: { stamp: string; detail: string; reason: string } | null;
@@ -138,6 +154,7 @@ export function presentReceipt(view: ReceiptView): ReceiptText {
     })),
     total: formatVnd(view.total),
     totalInWords: amountInWords(view.total),
+    fundRate: view.fundRateEntered ? fundRateEnteredText(view.fundRateEntered) : null,
     method: METHOD_LABEL[view.method],
     // A cancelled payment must not invite the next one from the same paper.
     nextDue: view.nextDue && !view.voided ? presentNextDue(view.nextDue) : null,

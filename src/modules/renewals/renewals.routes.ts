@@ -1,10 +1,42 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { vietnamDate } from '../../platform/clock.ts';
-import { authorize, IsoDate, Nullable, PageQuery, page } from '../../server/http.ts';
+import { authorize, IdParams, IsoDate, Nullable, Page, PageQuery, page } from '../../server/http.ts';
 import type { Services } from '../../server/services.ts';
-import { inScope } from '../access/access.scope.ts';
+import { renewalsPolicy } from './renewals.policy.ts';
+import { REMINDER_CHANNELS, REMINDER_STATUSES } from './renewals.repository.ts';
 import { BUCKETS } from './renewals.service.ts';
+
+const ReminderSchema = Type.Object({
+  id: Type.Integer(),
+  product: Type.Enum(['vsi', 'hhi']),
+  householdId: Nullable(Type.Integer()),
+  channel: Type.Enum([...REMINDER_CHANNELS]),
+  period: Type.String({ description: 'YYYY-MM: the first month the payment covers' }),
+  dueDate: Type.String(),
+  amount: Type.Integer(),
+  body: Type.String(),
+  status: Type.Enum([...REMINDER_STATUSES]),
+  createdAt: Type.String(),
+  sentAt: Nullable(Type.String()),
+  error: Nullable(Type.String()),
+  attempts: Type.Integer(),
+  participant: Type.Object({
+    id: Type.Integer(),
+    fullName: Type.String(),
+    maskedId: Type.String(),
+    communeCode: Type.String(),
+  }),
+  requestedBy: Nullable(
+    Type.Object(
+      { id: Type.Integer(), fullName: Type.String() },
+      { description: 'người gửi tay (Nhắc đóng ngay); null: việc hằng ngày tự gửi' },
+    ),
+  ),
+});
+
+const REMIND_NOW =
+  'Chỉ người đã đồng ý nhận tin và có số điện thoại (409 reminder.no_consent, reminder.no_phone), khi kỳ tới còn trong hạn nộp và hạn nộp trong 62 ngày tới (409 reminder.overdue cho người đã quá hạn hoặc dừng đóng, reminder.not_due_yet). Mỗi kỳ một tin, dù do việc hằng ngày hay gửi tay (409 reminder.already_sent, nói gửi lúc nào). Số tiền tính theo quy định ngày hôm nay; gửi ngay qua kênh mặc định và trả về tin với trạng thái gửi.';
 
 export const renewalsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (
   app,
@@ -36,8 +68,12 @@ export const renewalsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
                 fullName: Type.String(),
                 personalId: Type.String(),
                 phone: Nullable(Type.String()),
+                contactConsent: Type.Boolean({ description: 'đồng ý nhận tin nhắc đóng' }),
                 communeCode: Type.String(),
-                status: Type.String(),
+                status: Type.String({
+                  description:
+                    'VSI: trạng thái đăng ký; BHYT hộ gia đình: due, overdue (quá hạn đến 30 ngày) hoặc lapsed',
+                }),
                 bucket: Type.Enum([...BUCKETS]),
                 dueDate: Type.String(),
                 paidThrough: Nullable(Type.String()),
@@ -51,7 +87,7 @@ export const renewalsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
       },
     },
     async (request) => {
-      const actor = authorize(request, 'participants.read');
+      const actor = authorize(request, renewalsPolicy.worklist);
       return services.renewals.worklist(actor, { ...request.query, ...page(request.query) });
     },
   );
@@ -61,60 +97,59 @@ export const renewalsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
     {
       schema: {
         tags: ['renewals'],
-        summary: 'Hộp thư đi: tin nhắc đóng SMS và Zalo (chỉ người đã đồng ý nhận).',
+        summary:
+          'Hộp thư đi: tin nhắc đóng SMS và Zalo (chỉ người đã đồng ý nhận), mới nhất trước, trong địa bàn; đại lý thu chỉ thấy của người mình phụ trách.',
         querystring: Type.Intersect([
           PageQuery,
-          Type.Object({ status: Type.Optional(Type.Enum(['queued', 'sent', 'failed'])) }),
+          Type.Object({
+            status: Type.Optional(Type.Enum([...REMINDER_STATUSES])),
+            channel: Type.Optional(Type.Enum([...REMINDER_CHANNELS])),
+            product: Type.Optional(Type.Enum(['vsi', 'hhi'])),
+            agentUserId: Type.Optional(Type.Integer({ minimum: 1 })),
+          }),
         ]),
+        response: { 200: Page(ReminderSchema) },
       },
     },
     async (request) => {
-      const actor = authorize(request, 'reminders.manage');
-      let query = services.db
-        .selectFrom('reminder as r')
-        .innerJoin('participant as p', 'p.id', 'r.participant_id')
-        .innerJoin('org_unit as o', 'o.id', 'p.org_unit_id')
-        .where(inScope(actor, { orgPath: 'o.path', commune: 'p.commune_code' }));
-      if (request.query.status) query = query.where('r.status', '=', request.query.status);
-      const { limit, offset } = page(request.query);
-      const [items, count] = await Promise.all([
-        query
-          .select([
-            'r.id',
-            'r.channel',
-            'r.period_month',
-            'r.due_date',
-            'r.amount',
-            'r.body',
-            'r.status',
-            'r.created_at',
-            'r.sent_at',
-            'r.error',
-            'p.id as participant_id',
-            'p.full_name',
-          ])
-          .orderBy('r.id', 'desc')
-          .limit(limit)
-          .offset(offset)
-          .execute(),
-        query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      ]);
-      return {
-        total: Number(count.n),
-        items: items.map((r) => ({
-          id: Number(r.id),
-          channel: r.channel,
-          period: String(r.period_month).slice(0, 7),
-          dueDate: r.due_date,
-          amount: Number(r.amount),
-          body: r.body,
-          status: r.status,
-          createdAt: r.created_at.toISOString(),
-          sentAt: r.sent_at?.toISOString() ?? null,
-          error: r.error,
-          participant: { id: Number(r.participant_id), fullName: r.full_name },
-        })),
-      };
+      const actor = authorize(request, renewalsPolicy.readReminders);
+      return services.renewals.reminders(actor, { ...request.query, ...page(request.query) });
+    },
+  );
+
+  app.post(
+    '/participants/:id/reminders',
+    {
+      schema: {
+        tags: ['renewals'],
+        summary: 'Nhắc đóng ngay: gửi người tham gia BHXH tự nguyện tin nhắc đóng kỳ tới, ngay bây giờ.',
+        description: REMIND_NOW,
+        params: IdParams,
+        response: { 201: ReminderSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = authorize(request, renewalsPolicy.remind);
+      const reminder = await services.reminders.remindParticipant(actor, request.params.id);
+      return reply.status(201).send(reminder);
+    },
+  );
+
+  app.post(
+    '/households/:id/reminders',
+    {
+      schema: {
+        tags: ['renewals'],
+        summary: 'Nhắc đóng ngay: gửi chủ hộ tin nhắc gia hạn BHYT hộ gia đình, ngay bây giờ.',
+        description: REMIND_NOW,
+        params: IdParams,
+        response: { 201: ReminderSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = authorize(request, renewalsPolicy.remind);
+      const reminder = await services.reminders.remindHousehold(actor, request.params.id);
+      return reply.status(201).send(reminder);
     },
   );
 
@@ -129,7 +164,7 @@ export const renewalsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
       },
     },
     async (request) => {
-      authorize(request, 'reminders.manage');
+      authorize(request, renewalsPolicy.runDaily);
       return services.jobs.runDaily(request.body?.date ?? vietnamDate(services.clock));
     },
   );

@@ -10,12 +10,16 @@ import type { Clock } from '../../platform/clock.ts';
  */
 export interface ReminderTransport {
   readonly name: string;
+  /** The channels it can deliver, preferred first: a person gets one reminder a period, on the first. */
+  readonly channels: readonly ('sms' | 'zalo')[];
   send(reminder: Selectable<ReminderTable>): Promise<void>;
 }
 
 export function outboxTransport(logFile: string | null, clock: Clock): ReminderTransport {
   return {
     name: 'outbox',
+    // Every phone takes an SMS; Zalo needs the number linked to an account.
+    channels: ['sms', 'zalo'],
     async send(reminder) {
       if (!logFile) return;
       fs.mkdirSync(path.dirname(logFile), { recursive: true });

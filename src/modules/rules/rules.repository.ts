@@ -170,6 +170,12 @@ export function createRulesRepository(db: Db) {
         .execute();
     },
 
+    /** Whether any law parameter is stored: false before the first start's seed. */
+    async hasParameters(): Promise<boolean> {
+      const existing = await db.selectFrom('law_parameter').select('id').limit(1).execute();
+      return existing.length > 0;
+    },
+
     ruleSet(id: string) {
       return db.selectFrom('law_rule_set').selectAll().where('id', '=', id).executeTakeFirst();
     },

@@ -143,6 +143,11 @@ export function createRulesService({
 
   return {
     /** The rule book in force; re-read when another process changed it. */
+    /** The rule book in memory while it is fresh, else null (then `book()` loads it). */
+    fresh(): RuleBook | null {
+      return cached && Date.now() - cached.checkedAt < RECHECK_MS ? cached.book : null;
+    },
+
     book(): Promise<RuleBook> {
       if (cached && Date.now() - cached.checkedAt < RECHECK_MS) return Promise.resolve(cached.book);
       loading ??= load().finally(() => {
@@ -153,8 +158,7 @@ export function createRulesService({
 
     /** First start: the law of RULES.md as rows, with the seed recorded in the change history. */
     async ensureSeeded(): Promise<boolean> {
-      const existing = await db.selectFrom('law_parameter').select('id').limit(1).execute();
-      if (existing.length > 0) return false;
+      if (await repo.hasParameters()) return false;
       await transact(db, auditContext(SYSTEM_ACTOR, clock), async (tx) => {
         await repo.replaceParameters(tx, [], DEFAULT_RULE_ROWS, 'system');
         await repo.replaceTopups(tx, [], DEFAULT_TOPUP_ROWS, 'system');

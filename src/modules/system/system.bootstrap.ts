@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from '../access/access.actor.ts';
 import { generatePassword } from '../access/access.passwords.ts';
 import { seedBaseOrgs, VSS_CENTRAL_CODE } from '../orgs/orgs.seed.ts';
 import { importUnits, type Progress } from '../units/units.import.ts';
+import { createBootstrapRepository } from './system.repository.ts';
 
 /**
  * What every installation needs before anyone signs in: the map, the central and provincial
@@ -23,34 +24,20 @@ export async function bootstrap(
   await seedBaseOrgs(db, clock);
   await services.rules.ensureSeeded();
 
-  const admins = await db
-    .selectFrom('app_user')
-    .select('id')
-    .where('role', '=', 'system_admin')
-    .where('disabled_at', 'is', null)
-    .limit(1)
-    .execute();
-  if (admins.length > 0) return { unitsImported, admin: null };
+  const repo = createBootstrapRepository(db);
+  if (await repo.hasActiveAdmin()) return { unitsImported, admin: null };
 
   // Never a fixed default: a fresh random password, shown once.
-  const central = await db
-    .selectFrom('org_unit')
-    .select('id')
-    .where('code', '=', VSS_CENTRAL_CODE)
-    .executeTakeFirstOrThrow();
+  const centralId = await repo.orgIdByCode(VSS_CENTRAL_CODE);
   const password = generatePassword(16);
   // 'admin' may exist but be disabled; then the new administrator gets a fresh name.
-  const taken = await db
-    .selectFrom('app_user')
-    .select('id')
-    .where('username', '=', 'admin')
-    .executeTakeFirst();
+  const taken = await repo.usernameExists('admin');
   const username = taken ? `admin-${generatePassword(4).toLowerCase()}` : 'admin';
   await services.users.create(SYSTEM_ACTOR, {
     username,
     fullName: 'Quản trị hệ thống',
     role: 'system_admin',
-    orgUnitId: central.id,
+    orgUnitId: centralId,
     password,
   });
   return { unitsImported, admin: { username, password } };

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requireActor } from '../../server/http.ts';
 import type { Services } from '../../server/services.ts';
-import type { DemoSetting } from './system.repository.ts';
+import type { DemoCampaignsSetting, DemoSetting } from './system.repository.ts';
 
 export const systemRoutes: FastifyPluginAsyncTypebox<{ services: Services; version: string }> = async (
   app,
@@ -15,12 +15,35 @@ export const systemRoutes: FastifyPluginAsyncTypebox<{ services: Services; versi
       schema: {
         tags: ['system'],
         summary: 'Phiên bản và trạng thái dữ liệu minh họa (DEMO).',
-        response: { 200: Type.Object({ demo: Type.Boolean(), version: Type.String() }) },
+        response: {
+          200: Type.Object({
+            demo: Type.Boolean(),
+            version: Type.String(),
+            demoCampaigns: Type.Union([
+              Type.Null(),
+              Type.Object({
+                loaded: Type.Boolean(),
+                done: Type.Integer(),
+                total: Type.Integer(),
+                label: Type.String(),
+              }),
+            ]),
+          }),
+        },
       },
     },
     async () => {
-      const demo = await services.settings.get<DemoSetting>('demo');
-      return { demo: demo?.loaded === true, version };
+      const [demo, campaigns] = await Promise.all([
+        services.settings.get<DemoSetting>('demo'),
+        services.settings.get<DemoCampaignsSetting>('demo.campaigns'),
+      ]);
+      return {
+        demo: demo?.loaded === true,
+        version,
+        demoCampaigns: campaigns
+          ? { loaded: campaigns.loaded, done: campaigns.done, total: campaigns.total, label: campaigns.label }
+          : null,
+      };
     },
   );
 

@@ -35,9 +35,21 @@ describe('the public map of Vietnam', () => {
     expect(second.json().items[0].code).not.toBe(first.json().items[0].code);
   });
 
-  it.each(['ha noi', 'Hà Nội', 'HA NOI'])('finds Hà Nội when searching "%s"', async (search) => {
-    const response = await get(`/api/v1/units?level=province&search=${encodeURIComponent(search)}`);
-    expect(response.json().items.map((u: { code: string }) => u.code)).toEqual(['01']);
+  it.each(['ha noi', 'Hà Nội', 'HA NOI', 'hanoi', 'TP Hà Nội'])(
+    'finds Hà Nội when searching "%s"',
+    async (search) => {
+      const response = await get(`/api/v1/units?level=province&search=${encodeURIComponent(search)}`);
+      expect(response.json().items.map((u: { code: string }) => u.code)).toEqual(['01']);
+    },
+  );
+
+  it('reads "tp" as "thành phố" and ignores the spaces in a name', async () => {
+    const hcm = await get(`/api/v1/units?level=province&search=${encodeURIComponent('tp ho chi minh')}`);
+    expect(hcm.json().items.map((u: { code: string }) => u.code)).toEqual(['79']);
+    const commune = await get(
+      `/api/v1/units?level=commune&province=96&search=${encodeURIComponent('datmui')}`,
+    );
+    expect(commune.json().items.map((u: { code: string }) => u.code)).toEqual(['32248']);
   });
 
   it('finds a commune without diacritics, within a province', async () => {

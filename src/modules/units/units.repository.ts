@@ -9,12 +9,20 @@ export interface UnitFilter {
   offset: number;
 }
 
-/** Matches a name ignoring diacritics and case, or a code by its prefix. */
+/**
+ * Matches a name ignoring diacritics, case and spaces ("hanoi" finds Hà Nội), with "tp" read as
+ * "thành phố", or a code by its prefix.
+ */
 function searchTerm(search: string | undefined) {
   const raw = search?.trim() ?? '';
   if (!raw) return null;
-  return { text: normalizeSearch(raw), code: /^\d+$/.test(raw) ? raw : null };
+  const text = normalizeSearch(raw).replace(/^tp\b/, 'thanh pho');
+  return { text, compact: text.replace(/ /g, ''), code: /^\d+$/.test(raw) ? raw : null };
 }
+
+/** A name column against a term, with or without its spaces (3,321 communes at most: no index needed). */
+const nameMatches = (column: string, term: { text: string; compact: string }) =>
+  sql<boolean>`(${sql.ref(column)} like ${`%${term.text}%`} or replace(${sql.ref(column)}, ' ', '') like ${`%${term.compact}%`})`;
 
 export function createUnitsRepository(db: Db) {
   return {
@@ -24,7 +32,7 @@ export function createUnitsRepository(db: Db) {
       if (term) {
         query = query.where((eb) =>
           eb.or([
-            eb('name_search', 'like', `%${term.text}%`),
+            nameMatches('name_search', term),
             ...(term.code ? [eb('code', 'like', `${term.code}%`)] : []),
           ]),
         );
@@ -61,7 +69,7 @@ export function createUnitsRepository(db: Db) {
       if (term) {
         query = query.where((eb) =>
           eb.or([
-            eb('c.name_search', 'like', `%${term.text}%`),
+            nameMatches('c.name_search', term),
             ...(term.code ? [eb('c.code', 'like', `${term.code}%`)] : []),
           ]),
         );

@@ -70,8 +70,11 @@ export function telHref(phone: string): string {
 /** "Tháng 11/2026 (1 tháng)" or "Từ tháng 11/2026 đến tháng 01/2027 (3 tháng)". */
 export function periodText(
   t: (key: string, options?: Record<string, unknown>) => string,
-  period: { from: string; to: string; months: number },
+  period: { from: string | null; to: string | null; months: number },
 ): string {
+  // Missing years paid back are no particular months.
+  if (period.from === null || period.to === null)
+    return t('registry.pay.periodMissingYears', { months: period.months });
   return period.from === period.to
     ? t('registry.pay.periodOne', { month: formatMonth(period.from), months: period.months })
     : t('registry.pay.periodRange', {

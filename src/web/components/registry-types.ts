@@ -5,7 +5,7 @@ import type { List } from '../api.ts';
 
 export type { Category, PeriodicMode, Status };
 
-export type PayMode = PeriodicMode | 'advance' | 'catch_up';
+export type PayMode = PeriodicMode | 'advance' | 'catch_up' | 'backpay';
 export type Method = 'cash' | 'bank_transfer' | 'vietqr';
 export type Channel = 'post_office' | 'convoy' | 'event' | 'door_to_door' | 'online';
 export type Product = 'vsi' | 'hhi';
@@ -52,8 +52,30 @@ export interface Enrollment {
   monthsPaid: number;
   channel: Channel;
   agentUserId: number | null;
+  responsibleAgent: ResponsibleAgent | null;
   campaignId: number | null;
   eventId: number | null;
+}
+
+/** The collection agent whose worklist has this person's (or household's) next payment. */
+export interface ResponsibleAgent {
+  userId: number;
+  fullName: string;
+  username: string;
+  unitName: string;
+  /** The account still signs in. */
+  active: boolean;
+  /** A manager named them; false: they enrolled the person. */
+  assigned: boolean;
+}
+
+/** An agent a manager may name, as `/participants/{id}/agents` lists them. */
+export interface AgentOption {
+  id: number;
+  fullName: string;
+  username: string;
+  phone: string | null;
+  unitName: string;
 }
 
 export interface Participant {
@@ -108,6 +130,9 @@ export interface TimelineItem {
   detail: string;
   amount?: number;
   receiptNumber?: string;
+  /** The status code of a status change or a reminder. */
+  status?: string;
+  channel?: 'sms' | 'zalo';
 }
 
 export interface Period {
@@ -152,12 +177,15 @@ export interface Receipt {
   product: Product;
   mode: string;
   method: Method;
-  coveredFrom: string;
-  coveredTo: string;
+  /** null for missing years paid back: no particular months. */
+  coveredFrom: string | null;
+  coveredTo: string | null;
   months: number;
   lines: { label: string; amount: number }[];
   total: number;
   ruleVersion: string;
+  /** The monthly fund rate the collector entered, for a year the rules record none. */
+  fundRateEntered?: number | null;
   participant: { fullName: string; maskedId: string; birthYear?: number; address?: string };
   household?: { members: { order: number; fullName: string; maskedId: string; monthly: number }[] };
   agent: { fullName: string; username: string; phone?: string | null };
@@ -165,10 +193,14 @@ export interface Receipt {
   nextDue?: { month: string; dueDate: string; amount: number; qrPayload: string } | null;
   voided?: { at: string; reason: string; by: string } | null;
   demo: boolean;
+  /** For the signed-in: these need a session. */
   links: { pdf: string; html: string };
+  /** Signed links the citizen opens without an account (the ID masked): what Share hands over. */
+  share: { pdf: string; html: string };
 }
 
-export const BUCKETS = ['due_0', 'due_7', 'due_15', 'overdue', 'lapsed'] as const;
+// 'upcoming' (16–62 days) last: the list opens on the first bucket with someone in it.
+export const BUCKETS = ['due_0', 'due_7', 'due_15', 'overdue', 'lapsed', 'upcoming'] as const;
 export type Bucket = (typeof BUCKETS)[number];
 
 export interface WorkItem {
@@ -178,6 +210,8 @@ export interface WorkItem {
   fullName: string;
   personalId: string;
   phone: string | null;
+  /** Agreed to receive payment reminders (the household head's, for a household). */
+  contactConsent: boolean;
   communeCode: string;
   status: string;
   bucket: Bucket;
@@ -269,6 +303,7 @@ export interface Household {
   paidThrough: string | null;
   dueDate: string | null;
   orgUnitName: string;
+  responsibleAgent: ResponsibleAgent | null;
   members: HouseholdMember[];
   nextPayment: {
     from: string;
@@ -300,4 +335,30 @@ export interface CommuneOption {
   code: string;
   name: string;
   provinceCode: string | null;
+}
+
+export const REMINDER_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
+export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
+export const REMINDER_CHANNELS = ['sms', 'zalo'] as const;
+export type ReminderChannel = (typeof REMINDER_CHANNELS)[number];
+
+/** One message of the reminders outbox (`GET /reminders`). */
+export interface Reminder {
+  id: number;
+  product: Product;
+  householdId: number | null;
+  channel: ReminderChannel;
+  /** The first month the payment covers. */
+  period: string;
+  dueDate: string;
+  amount: number;
+  body: string;
+  status: ReminderStatus;
+  createdAt: string;
+  sentAt: string | null;
+  error: string | null;
+  attempts: number;
+  participant: { id: number; fullName: string; maskedId: string; communeCode: string };
+  /** Who sent it by hand ("Nhắc đóng"); null: the daily job. */
+  requestedBy: { id: number; fullName: string } | null;
 }

@@ -24,7 +24,9 @@ interface Props<T, V extends string | number> {
   ariaLabel: string;
   placeholder?: string;
   style?: CSSProperties;
+  className?: string;
   allowClear?: boolean;
+  disabled?: boolean;
 }
 
 interface Single<V> {
@@ -58,6 +60,8 @@ export function RemoteSelect<T, V extends string | number>(props: Props<T, V> & 
     'aria-label': props.ariaLabel,
     placeholder: props.placeholder ?? t('common.typeToSearch'),
     style: props.style,
+    className: props.className,
+    disabled: props.disabled,
     allowClear: props.allowClear ?? true,
     loading: query.isFetching,
     options,

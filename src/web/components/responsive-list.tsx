@@ -32,6 +32,8 @@ interface Props<T> {
   renderCard: (item: T) => ReactNode;
   onOpen?: (item: T) => void;
   expandable?: TableProps<T>['expandable'];
+  /** Rows that can be ticked to act on several at once (the table only). */
+  rowSelection?: TableProps<T>['rowSelection'];
   label: string;
   emptyText?: string;
 }
@@ -58,6 +60,7 @@ export function ResponsiveList<T extends object>(props: Props<T>) {
           dataSource={items}
           loading={query.isFetching}
           expandable={props.expandable}
+          rowSelection={props.rowSelection}
           locale={{ emptyText: query.isPending ? ' ' : <EmptyState description={props.emptyText} /> }}
           onRow={
             props.onOpen

@@ -10,6 +10,7 @@ import { ProductTag } from '../components/registry-labels.tsx';
 import type { Commission } from '../components/registry-types.ts';
 import { useIsMobile } from '../components/use-is-mobile.ts';
 import { formatNumber, formatVnd } from '../format.ts';
+import { CommissionRates } from './cash.rates.tsx';
 
 /** The month's commission statement: receipts, money collected and commission, per agent or unit. */
 export function CommissionsTab() {
@@ -163,6 +164,7 @@ export function CommissionsTab() {
         </div>
       )}
       {demo && <div className="muted block-top">{t('registry.cash.demoRateNote')}</div>}
+      <CommissionRates />
     </>
   );
 }

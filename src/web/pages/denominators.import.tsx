@@ -6,8 +6,8 @@ import { ApiError, api } from '../api.ts';
 import { errorMessage } from '../components/error-message.ts';
 import { formatNumber } from '../format.ts';
 
-const HEADER = 'province_code,as_of,labour_force,compulsory_participants,source';
-const SAMPLE = `${HEADER}\n01,2025-12-31,4100000,1650000,Tổng cục Thống kê\n`;
+const HEADER = 'province_code,as_of,labour_force,compulsory_participants,voluntary_outside,source';
+const SAMPLE = `${HEADER}\n01,2025-12-31,4100000,1650000,82000,Tổng cục Thống kê\n`;
 const MAX_BYTES = 5 * 1024 * 1024;
 
 /** CSV upload: the whole file is imported or nothing, with every bad row listed. */

@@ -39,8 +39,9 @@ function Denominators() {
     (sum, d) => ({
       labourForce: sum.labourForce + (d.labourForce ?? 0),
       compulsoryParticipants: sum.compulsoryParticipants + (d.compulsoryParticipants ?? 0),
+      voluntaryOutside: sum.voluntaryOutside + (d.voluntaryOutside ?? 0),
     }),
-    { labourForce: 0, compulsoryParticipants: 0 },
+    { labourForce: 0, compulsoryParticipants: 0, voluntaryOutside: 0 },
   );
 
   const dateOptions = [

@@ -8,7 +8,7 @@ import type { DenominatorItem } from '../types.ts';
 
 interface Props {
   items: DenominatorItem[];
-  totals: { labourForce: number; compulsoryParticipants: number };
+  totals: { labourForce: number; compulsoryParticipants: number; voluntaryOutside: number };
   loading: boolean;
 }
 
@@ -35,6 +35,11 @@ export function DenominatorTable({ items, totals, loading }: Props) {
                       compulsory: formatNumber(d.compulsoryParticipants),
                       labour: formatNumber(d.labourForce),
                     })}
+                  </div>
+                )}
+                {!!d.voluntaryOutside && (
+                  <div className="compact-meta">
+                    {t('denominators.voluntaryOutside')}: {formatNumber(d.voluntaryOutside)}
                   </div>
                 )}
                 {d.asOf && (
@@ -73,6 +78,12 @@ export function DenominatorTable({ items, totals, loading }: Props) {
       render: (n: number | null) => (n === null ? '—' : formatNumber(n)),
     },
     {
+      title: t('denominators.voluntaryOutside'),
+      dataIndex: 'voluntaryOutside',
+      align: 'right',
+      render: (n: number | null) => (n === null ? '—' : formatNumber(n)),
+    },
+    {
       title: t('denominators.coverage'),
       key: 'coverage',
       align: 'right',
@@ -101,9 +112,12 @@ export function DenominatorTable({ items, totals, loading }: Props) {
             {formatNumber(totals.compulsoryParticipants)}
           </Table.Summary.Cell>
           <Table.Summary.Cell index={3} align="right">
+            {formatNumber(totals.voluntaryOutside)}
+          </Table.Summary.Cell>
+          <Table.Summary.Cell index={4} align="right">
             {formatPercent(coverageRatio(totals))}
           </Table.Summary.Cell>
-          <Table.Summary.Cell index={4} colSpan={2} />
+          <Table.Summary.Cell index={5} colSpan={2} />
         </Table.Summary.Row>
       )}
     />

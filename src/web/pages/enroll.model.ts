@@ -101,7 +101,54 @@ export function startMonths(today: string): string[] {
   return Array.from({ length: 14 }, (_, i) => addMonths(current, i - 1));
 }
 
-export function enrollBody(v: EnrollValues) {
+/**
+ * What the form starts with when opened for a known person, e.g. a campaign's lead (the search
+ * params of /nguoi-tham-gia/dang-ky): their name, phone, commune and personal ID, their consent,
+ * and the campaign, event and channel the enrollment is counted for.
+ */
+export interface EnrollPrefill {
+  ten?: string;
+  sdt?: string;
+  xa?: string;
+  cccd?: string;
+  dongY?: 1;
+  chienDich?: number;
+  hoatDong?: number;
+  kenh?: Channel;
+}
+
+const CHANNEL_VALUES: readonly string[] = ['post_office', 'convoy', 'event', 'door_to_door', 'online'];
+
+/** The prefill as the address gives it, anything malformed left out. */
+export function readEnrollPrefill(search: Record<string, unknown>): EnrollPrefill {
+  const text = (v: unknown, pattern: RegExp) => (typeof v === 'string' && pattern.test(v) ? v : undefined);
+  const id = (v: unknown) => (Number.isInteger(Number(v)) && Number(v) > 0 ? Number(v) : undefined);
+  const values: EnrollPrefill = {
+    ten: text(search.ten, /^.{2,120}$/),
+    sdt: text(search.sdt, /^[0-9 +().-]{8,20}$/),
+    xa: text(search.xa, /^\d{5}$/),
+    cccd: text(search.cccd, /^\d{12}$/),
+    dongY: Number(search.dongY) === 1 ? 1 : undefined,
+    chienDich: id(search.chienDich),
+    hoatDong: id(search.hoatDong),
+    kenh: CHANNEL_VALUES.includes(String(search.kenh)) ? (search.kenh as Channel) : undefined,
+  };
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as EnrollPrefill;
+}
+
+/** The form's first values from a prefill. */
+export function prefilledValues(p: EnrollPrefill): Partial<EnrollValues> {
+  return {
+    ...(p.ten ? { fullName: p.ten } : {}),
+    ...(p.sdt ? { phone: p.sdt } : {}),
+    ...(p.xa ? { communeCode: p.xa } : {}),
+    ...(p.cccd ? { personalId: p.cccd } : {}),
+    ...(p.dongY ? { contactConsent: true } : {}),
+    ...(p.kenh ? { channel: p.kenh } : {}),
+  };
+}
+
+export function enrollBody(v: EnrollValues, counted: { campaignId?: number; eventId?: number } = {}) {
   const categories = v.categories ?? [];
   const evidence = Object.fromEntries(
     categories.flatMap((c) => {
@@ -125,6 +172,8 @@ export function enrollBody(v: EnrollValues) {
     startMonth: v.startMonth,
     channel: v.channel,
     declarations: { notCompulsory: Boolean(v.notCompulsory), noPension: Boolean(v.noPension) },
+    ...(counted.campaignId ? { campaignId: counted.campaignId } : {}),
+    ...(counted.eventId ? { eventId: counted.eventId } : {}),
   };
 }
 

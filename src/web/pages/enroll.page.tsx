@@ -1,6 +1,6 @@
 import '../registry.css';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import {
   Alert,
   Button,
@@ -46,6 +46,7 @@ import {
   ID_LENGTH,
   incomeRange,
   isoDate,
+  prefilledValues,
   startMonths,
 } from './enroll.model.ts';
 import { EnrollQuote } from './enroll.quote.tsx';
@@ -84,6 +85,8 @@ function EnrollForm() {
   const { book } = rulebook;
   const today = vietnamToday();
   const [form] = Form.useForm<EnrollValues>();
+  // Opened for a lead: their details, and the campaign and event the enrollment counts for.
+  const prefill = useSearch({ from: '/shell/nguoi-tham-gia/dang-ky' });
   const values = Form.useWatch([], form) ?? {};
   const [commune, setCommune] = useState<CommuneOption | undefined>();
   const [failure, setFailure] = useState<{ message: string; duplicateId?: string } | null>(null);
@@ -99,6 +102,10 @@ function EnrollForm() {
       setCommune(only);
     }
   }, [only, form]);
+  const given = served.communes.find((c) => c.code === prefill.xa);
+  useEffect(() => {
+    if (given) setCommune(given);
+  }, [given]);
 
   const idCheck = useMemo(() => checkId(book, today, lang, values), [book, today, lang, values]);
   const quote = useMemo(
@@ -111,7 +118,7 @@ function EnrollForm() {
 
   const enroll = useMutation({
     mutationFn: (v: EnrollValues) => {
-      const body = enrollBody(v);
+      const body = enrollBody(v, { campaignId: prefill.chienDich, eventId: prefill.hoatDong });
       return api.post<Enrolled>('/participants', body, idem.headers(body));
     },
     onSettled: (_data, error) => idem.settle(error),
@@ -185,6 +192,7 @@ function EnrollForm() {
           channel: user.orgUnit.network === 'vnpost' ? 'post_office' : 'door_to_door',
           notCompulsory: false,
           noPension: false,
+          ...prefilledValues(prefill),
         }}
         onValuesChange={(changed: Partial<EnrollValues>) => {
           if ('personalId' in changed) {

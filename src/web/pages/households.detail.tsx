@@ -1,8 +1,8 @@
 import '../registry.css';
 import { UserAddOutlined, UserDeleteOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useParams, useSearch } from '@tanstack/react-router';
-import { Alert, App, Button, Card, Form, Modal, Popconfirm, Result, Skeleton, Tag } from 'antd';
+import { useParams, useSearch } from '@tanstack/react-router';
+import { Alert, App, Button, Card, Form, Modal, Popconfirm, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addMonths } from '../../domain/law/index.ts';
@@ -11,9 +11,10 @@ import { useAuth } from '../auth.tsx';
 import { errorMessage } from '../components/error-message.ts';
 import { RequirePermission } from '../components/forbidden.tsx';
 import { PageHeader } from '../components/page-header.tsx';
-import { LoadError } from '../components/query-state.tsx';
+import { RecordQuery } from '../components/query-state.tsx';
 import { registryKeys, useIdempotencyKey } from '../components/registry-api.ts';
 import type { Household, HouseholdMember } from '../components/registry-types.ts';
+import { ResponsibleAgentFact } from '../components/responsible-agent.tsx';
 import { formatDate, formatMonth, formatVnd, vietnamToday } from '../format.ts';
 import { MemberFields, type MemberValues, memberBody } from './households.form.tsx';
 import { HouseholdPay } from './households.pay.tsx';
@@ -34,25 +35,15 @@ function HouseholdLoader() {
     queryKey: registryKeys.household(householdId),
     queryFn: () => api.get<Household>(`/households/${householdId}`),
   });
-  if (query.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
-  if (query.error) {
-    if (query.error instanceof ApiError && query.error.status === 404) {
-      return (
-        <Result
-          status="404"
-          title={t('registry.household.notFound')}
-          subTitle={query.error.message}
-          extra={
-            <Link to="/ho-gia-dinh">
-              <Button type="primary">{t('registry.household.backToList')}</Button>
-            </Link>
-          }
-        />
-      );
-    }
-    return <LoadError error={query.error} onRetry={() => query.refetch()} />;
-  }
-  return <HouseholdView h={query.data} />;
+  return (
+    <RecordQuery
+      query={query}
+      notFound={t('registry.household.notFound')}
+      back={{ to: '/ho-gia-dinh', label: t('registry.household.backToList') }}
+    >
+      {(data) => <HouseholdView h={data} />}
+    </RecordQuery>
+  );
 }
 
 function HouseholdView({ h }: { h: Household }) {
@@ -95,6 +86,11 @@ function HouseholdView({ h }: { h: Household }) {
               <dt>{t('registry.household.headId')}</dt>
               <dd>{h.head.personalId}</dd>
             </div>
+            <ResponsibleAgentFact
+              path={`/households/${h.id}`}
+              who={h.head.fullName}
+              agent={h.responsibleAgent}
+            />
           </dl>
         </Card>
         {can('payments.collect') && <HouseholdPay h={h} focus={Boolean(thu)} />}

@@ -1,19 +1,21 @@
 import '../registry.css';
 import { EditOutlined, PhoneOutlined, StopOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
-import { Alert, Button, Card, Result, Skeleton, Tag } from 'antd';
+import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { Alert, Button, Card, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FINAL_STATUSES } from '../../domain/registry/periods.ts';
-import { ApiError, api } from '../api.ts';
+import { api } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { RequirePermission } from '../components/forbidden.tsx';
 import { PageHeader } from '../components/page-header.tsx';
-import { LoadError } from '../components/query-state.tsx';
+import { RecordQuery } from '../components/query-state.tsx';
 import { registryKeys } from '../components/registry-api.ts';
 import { nextMonthOf, StatusTag, telHref } from '../components/registry-labels.tsx';
 import type { Participant } from '../components/registry-types.ts';
+import { RemindButton, remindable } from '../components/remind-button.tsx';
+import { ResponsibleAgentFact } from '../components/responsible-agent.tsx';
 import { formatDate, formatDateTime, formatMonth, formatVnd } from '../format.ts';
 import { EditParticipantModal, EndEnrollmentModal } from './participants.edit.tsx';
 import { ParticipantTimeline } from './participants.timeline.tsx';
@@ -34,25 +36,15 @@ function ParticipantProfile() {
     queryKey: registryKeys.participant(participantId),
     queryFn: () => api.get<Participant>(`/participants/${participantId}`),
   });
-  if (query.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
-  if (query.error) {
-    if (query.error instanceof ApiError && query.error.status === 404) {
-      return (
-        <Result
-          status="404"
-          title={t('registry.profile.notFound')}
-          subTitle={query.error.message}
-          extra={
-            <Link to="/nguoi-tham-gia">
-              <Button type="primary">{t('registry.profile.backToList')}</Button>
-            </Link>
-          }
-        />
-      );
-    }
-    return <LoadError error={query.error} onRetry={() => query.refetch()} />;
-  }
-  return <Profile p={query.data} />;
+  return (
+    <RecordQuery
+      query={query}
+      notFound={t('registry.profile.notFound')}
+      back={{ to: '/nguoi-tham-gia', label: t('registry.profile.backToList') }}
+    >
+      {(data) => <Profile p={data} />}
+    </RecordQuery>
+  );
 }
 
 function Profile({ p }: { p: Participant }) {
@@ -154,6 +146,12 @@ function Profile({ p }: { p: Participant }) {
                 <dt>{t('registry.profile.statusSince')}</dt>
                 <dd>{formatDate(e.statusSince)}</dd>
               </div>
+              <ResponsibleAgentFact
+                path={`/participants/${p.id}`}
+                who={p.fullName}
+                agent={e.responsibleAgent}
+                editable={!ended}
+              />
             </dl>
           ) : (
             <Alert type="info" showIcon title={t('registry.profile.noEnrollment')} />
@@ -162,6 +160,19 @@ function Profile({ p }: { p: Participant }) {
             <Button type="primary" block size="large" className="block-top" onClick={pay}>
               {t('registry.profile.collect')}
             </Button>
+          )}
+          {/* A reminder asks for the next period before its deadline; a lapsed person needs a call. */}
+          {e && !ended && e.status !== 'lapsed' && remindable(e.dueDate) && (
+            <RemindButton
+              path={`/participants/${p.id}`}
+              who={p.fullName}
+              consent={p.contactConsent}
+              phone={p.phone}
+              block
+              size="large"
+              explain
+              className="block-top"
+            />
           )}
         </Card>
         <Card

@@ -28,21 +28,18 @@ const LOOK: Record<TimelineKind, { color: string; icon: ReactNode }> = {
   household: { color: 'cyan', icon: <HomeOutlined /> },
 };
 
-/**
- * The server writes titles in Vietnamese but names statuses by their codes ("Trạng thái: active",
- * "Nhắc đóng qua SMS (queued)"): put the words a person reads in their place.
- */
+/** The server's titles are Vietnamese; built again from the codes beside them, they read in the reader's language. */
 export function readableTitle(item: TimelineItem, t: TFunction): string {
-  if (item.kind === 'status') {
-    const code = /:\s*([a-z_]+)\s*$/.exec(item.title)?.[1];
-    if (code)
-      return t('registry.timeline.status', { status: t(`registry.status.${code}`, { defaultValue: code }) });
+  if (item.kind === 'status' && item.status) {
+    return t('registry.timeline.status', {
+      status: t(`registry.status.${item.status}`, { defaultValue: item.status }),
+    });
   }
-  if (item.kind === 'reminder') {
-    return item.title.replace(
-      /\((queued|sent|failed)\)/,
-      (_, s: string) => `(${t(`registry.timeline.reminder.${s}`)})`,
-    );
+  if (item.kind === 'reminder' && item.status && item.channel) {
+    return t('registry.timeline.reminderTitle', {
+      channel: item.channel === 'sms' ? 'SMS' : 'Zalo',
+      status: t(`registry.timeline.reminder.${item.status}`),
+    });
   }
   return item.title;
 }

@@ -6,6 +6,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addMonths } from '../../domain/law/index.ts';
+import { ageOn } from '../../domain/registry/eligibility.ts';
 import { FINAL_STATUSES } from '../../domain/registry/periods.ts';
 import { ApiError, api } from '../api.ts';
 import { errorMessage } from '../components/error-message.ts';
@@ -30,6 +31,9 @@ import { QuoteBody } from './enroll.quote.tsx';
 /** How far back an offline payment may be recorded (the server's limit). */
 const MAX_BACKDATE_DAYS = 60;
 const MODES: readonly PayMode[] = [...PERIODIC, 'advance', 'catch_up'];
+/** The earliest retirement age (women, before 2021): below it, back payment is never offered. */
+const BACKPAY_FROM_AGE = 55;
+const usesFundRate = (mode: PayMode) => mode === 'advance' || mode === 'catch_up' || mode === 'backpay';
 
 export function PaymentPage() {
   return (
@@ -61,6 +65,8 @@ function TakePayment({ p }: { p: Participant }) {
   const today = vietnamToday();
   const [mode, setMode] = useState<PayMode>(e?.paymentMode ?? 'monthly');
   const [months, setMonths] = useState<number | null>(12);
+  const [backpayMonths, setBackpayMonths] = useState<number | null>(null);
+  const modes = ageOn(p.birthDate, today) >= BACKPAY_FROM_AGE ? [...MODES, 'backpay' as const] : MODES;
   const [fundRatePct, setFundRatePct] = useState<number | null>(null);
   const [date, setDate] = useState<Dayjs>(dayjs(today));
   const [method, setMethod] = useState<Method>('cash');
@@ -70,10 +76,10 @@ function TakePayment({ p }: { p: Participant }) {
   const body = {
     mode,
     ...(mode === 'advance' ? { months: months ?? undefined } : {}),
+    // Back payment: no count means every month still missing to the minimum years.
+    ...(mode === 'backpay' && backpayMonths !== null ? { months: backpayMonths } : {}),
     ...(paymentDate !== today ? { paymentDate } : {}),
-    ...(fundRatePct !== null && (mode === 'advance' || mode === 'catch_up')
-      ? { fundRate: Math.round(fundRatePct * 1e6) / 1e8 }
-      : {}),
+    ...(fundRatePct !== null && usesFundRate(mode) ? { fundRate: Math.round(fundRatePct * 1e6) / 1e8 } : {}),
   };
   // Debounce the text, not the object: a new object each render would never settle.
   const settledText = useDebounced(JSON.stringify(body), 300);
@@ -200,7 +206,7 @@ function TakePayment({ p }: { p: Participant }) {
                 className="reg-radio-list"
                 value={mode}
                 onChange={(ev) => setMode(ev.target.value as PayMode)}
-                options={MODES.map((m) => ({ value: m, label: t(`registry.payMode.${m}`) }))}
+                options={modes.map((m) => ({ value: m, label: t(`registry.payMode.${m}`) }))}
               />
             </Form.Item>
             {mode === 'advance' && (
@@ -217,7 +223,21 @@ function TakePayment({ p }: { p: Participant }) {
                 />
               </Form.Item>
             )}
-            {showRate && (mode === 'advance' || mode === 'catch_up') && (
+            {mode === 'backpay' && (
+              <Form.Item label={t('registry.pay.backpayMonths')} extra={t('registry.pay.backpayMonthsHint')}>
+                <InputNumber<number>
+                  aria-label={t('registry.pay.backpayMonths')}
+                  min={1}
+                  max={120}
+                  precision={0}
+                  inputMode="numeric"
+                  value={backpayMonths}
+                  onChange={setBackpayMonths}
+                  className="full-width"
+                />
+              </Form.Item>
+            )}
+            {showRate && usesFundRate(mode) && (
               <Form.Item
                 label={t('registry.pay.fundRate')}
                 extra={t('registry.pay.fundRateHint')}

@@ -19,7 +19,8 @@ export function ReceiptActions({ r }: { r: Receipt }) {
   const { message } = App.useApp();
   const [voiding, setVoiding] = useState(false);
   const [link, setLink] = useState<string | null>(null);
-  const htmlUrl = new URL(r.links.html, window.location.origin).href;
+  // The citizen has no account: what is shared is the signed link, never the signed-in one.
+  const htmlUrl = new URL(r.share.html, window.location.origin).href;
   // A phone that can share files gets the PDF ready before the tap: the share sheet must open
   // within the tap's user activation, so there is no time to download it then.
   const pdf = useQuery({
@@ -102,11 +103,15 @@ function VoidModal({ r, onClose }: { r: Receipt; onClose: () => void }) {
   const voidIt = useMutation({
     mutationFn: (reason: string) => {
       const body = { reason: reason.trim() };
-      return api.post<Omit<Receipt, 'links'>>(`/receipts/${r.number}/void`, body, idem.headers(body));
+      return api.post<Omit<Receipt, 'links' | 'share'>>(
+        `/receipts/${r.number}/void`,
+        body,
+        idem.headers(body),
+      );
     },
     onSettled: (_d, error) => idem.settle(error),
     onSuccess: (view) => {
-      queryClient.setQueryData(registryKeys.receipt(r.number), { ...view, links: r.links });
+      queryClient.setQueryData(registryKeys.receipt(r.number), { ...view, links: r.links, share: r.share });
       void queryClient.invalidateQueries({ queryKey: ['registry'] });
       void message.success(t('registry.receipt.voidDone', { number: r.number }));
       onClose();

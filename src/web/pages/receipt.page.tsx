@@ -8,9 +8,9 @@ import { RequirePermission } from '../components/forbidden.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { LoadError } from '../components/query-state.tsx';
 import { registryKeys } from '../components/registry-api.ts';
-import { AmountWithWords, ProductTag } from '../components/registry-labels.tsx';
+import { AmountWithWords, ProductTag, periodText } from '../components/registry-labels.tsx';
 import type { Receipt } from '../components/registry-types.ts';
-import { formatDate, formatDateTime, formatMonth, formatVnd } from '../format.ts';
+import { formatDate, formatDateTime, formatMonth, formatRate, formatVnd } from '../format.ts';
 import { ReceiptActions } from './receipt.actions.tsx';
 import { NextDueQr } from './receipt.qr.tsx';
 
@@ -48,14 +48,7 @@ function ReceiptLoader() {
 function ReceiptView({ r }: { r: Receipt }) {
   const { t } = useTranslation();
   const { nguoi } = useSearch({ from: '/shell/bien-lai/$number' });
-  const period =
-    r.coveredFrom === r.coveredTo
-      ? t('registry.pay.periodOne', { month: formatMonth(r.coveredFrom), months: r.months })
-      : t('registry.pay.periodRange', {
-          from: formatMonth(r.coveredFrom),
-          to: formatMonth(r.coveredTo),
-          months: r.months,
-        });
+  const period = periodText(t, { from: r.coveredFrom, to: r.coveredTo, months: r.months });
   return (
     <>
       <PageHeader
@@ -152,6 +145,11 @@ function ReceiptView({ r }: { r: Receipt }) {
                 ))}
               </tbody>
             </table>
+            {r.fundRateEntered ? (
+              <p className="muted">
+                {t('registry.receipt.fundRateEntered', { rate: formatRate(r.fundRateEntered) })}
+              </p>
+            ) : null}
             <div className="reg-receipt-total">
               <span>{t('registry.receipt.total')}</span>
               <AmountWithWords amount={r.total} />

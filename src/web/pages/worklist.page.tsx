@@ -1,7 +1,7 @@
 import '../registry.css';
 import { PhoneOutlined, WalletOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { Button, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { RequirePermission } from '../components/forbidden.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ProductTag, telHref } from '../components/registry-labels.tsx';
 import { BUCKETS, type Bucket, type WorkItem, type Worklist } from '../components/registry-types.ts';
+import { RemindButton, remindable } from '../components/remind-button.tsx';
 import { RemoteSelect } from '../components/remote-select.tsx';
 import { type Paging, ResponsiveList, toLimitOffset } from '../components/responsive-list.tsx';
 import { formatDate, formatMonth, formatNumber, formatVnd, vietnamToday } from '../format.ts';
@@ -31,7 +32,10 @@ function Work() {
   const { can, user } = useAuth();
   const pickAgent = can('users.read') && user?.role !== 'collection_agent';
   const [agentUserId, setAgentUserId] = useState<number | undefined>();
-  const [chosen, setChosen] = useState<Bucket | null>(null);
+  // The bucket is in the address, so the home page can open one and Back returns to it.
+  const chosen = useSearch({ from: '/shell/viec-can-lam' }).nhom ?? null;
+  const navigate = useNavigate({ from: '/viec-can-lam' });
+  const setChosen = (nhom: Bucket) => navigate({ search: { nhom }, replace: true });
   const [paging, setPaging] = useState<Paging>({ page: 1, pageSize: 20 });
 
   // The counts come with any page: ask once for them, then open the first tab with someone in it.
@@ -183,6 +187,14 @@ function WorkActions({ w }: { w: WorkItem }) {
         >
           {t('registry.profile.call')}
         </Button>
+      )}
+      {remindable(w.dueDate) && (
+        <RemindButton
+          path={w.product === 'vsi' ? `/participants/${w.participantId}` : `/households/${w.id}`}
+          who={w.fullName}
+          consent={w.contactConsent}
+          phone={w.phone}
+        />
       )}
       {can('payments.collect') && (
         <Button

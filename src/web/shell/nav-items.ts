@@ -10,9 +10,13 @@ export type NavPath =
   | '/mau-so'
   | '/quy-dinh'
   | '/viec-can-lam'
+  | '/nhac-dong'
   | '/nguoi-tham-gia'
   | '/ho-gia-dinh'
-  | '/so-quy';
+  | '/so-quy'
+  | '/chien-dich'
+  | '/khach-hang-tiem-nang'
+  | '/bao-cao';
 
 export interface NavItem {
   to: NavPath;
@@ -32,8 +36,17 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: 'payments.collect',
     leadFor: ['collection_agent'],
   },
+  {
+    to: '/khach-hang-tiem-nang',
+    label: 'leads.nav',
+    permission: 'leads.work',
+    leadFor: ['collection_agent'],
+  },
+  { to: '/chien-dich', label: 'campaigns.nav', permission: 'participants.read' },
+  { to: '/bao-cao', label: 'reports.nav', permission: 'reports.export' },
   { to: '/nguoi-tham-gia', label: 'registry.nav.participants', permission: 'participants.read' },
   { to: '/ho-gia-dinh', label: 'registry.nav.households', permission: 'participants.read' },
+  { to: '/nhac-dong', label: 'registry.nav.reminders', permission: 'reminders.read' },
   { to: '/so-quy', label: 'registry.nav.cash', permission: 'cash.read' },
   { to: '/don-vi-hanh-chinh', label: 'nav.units', permission: 'units.read' },
   { to: '/to-chuc', label: 'nav.orgs', permission: 'orgs.read' },

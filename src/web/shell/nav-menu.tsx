@@ -5,8 +5,12 @@ import {
   CalculatorOutlined,
   CarryOutOutlined,
   EnvironmentOutlined,
+  FileExcelOutlined,
+  FlagOutlined,
   HomeOutlined,
   IdcardOutlined,
+  MessageOutlined,
+  PhoneOutlined,
   ReadOutlined,
   TeamOutlined,
   UsergroupAddOutlined,
@@ -29,9 +33,13 @@ const ICONS: Record<NavPath, ReactNode> = {
   '/mau-so': <BarChartOutlined />,
   '/quy-dinh': <ReadOutlined />,
   '/viec-can-lam': <CarryOutOutlined />,
+  '/nhac-dong': <MessageOutlined />,
   '/nguoi-tham-gia': <IdcardOutlined />,
   '/ho-gia-dinh': <UsergroupAddOutlined />,
   '/so-quy': <WalletOutlined />,
+  '/chien-dich': <FlagOutlined />,
+  '/khach-hang-tiem-nang': <PhoneOutlined />,
+  '/bao-cao': <FileExcelOutlined />,
 };
 
 /** The pages this role may open; the others are not shown at all. */
