@@ -351,9 +351,11 @@ describe('a provincial officer on the ground', () => {
       await form.getByLabel('Tên hoạt động').fill('Đoàn xe qua 5 xã ven đô');
       await form.getByLabel('Số ô tô').fill('5');
       await form.getByLabel('Số xe máy').fill('40');
+      // One entry for the two convoys that ran that day.
+      await form.getByLabel('Số đoàn xe').fill('2');
       await form.getByRole('button', { name: 'Ghi nhận' }).click();
       const row = page.getByRole('row', { name: /Đoàn xe qua 5 xã ven đô/ });
-      await row.getByText('5 ô tô · 40 xe máy').waitFor();
+      await row.getByText('2 đoàn · 5 ô tô · 40 xe máy').waitFor();
 
       await row.getByRole('button', { name: 'Danh mục kiểm tra của “Đoàn xe qua 5 xã ven đô”' }).click();
       const checks = page.getByRole('dialog');
@@ -369,6 +371,14 @@ describe('a provincial officer on the ground', () => {
       await page.getByRole('tab', { name: 'Điều hành' }).click();
       const kpis = page.locator('.ant-card').filter({ hasText: 'Hoạt động tuyên truyền' });
       await expect.poll(() => text(kpis.locator('div').filter({ hasText: /^Ô tô/ }).locator('dd'))).toBe('5');
+      expect(
+        await text(
+          kpis
+            .locator('div')
+            .filter({ hasText: /^Đoàn xe diễu hành/ })
+            .locator('dd'),
+        ),
+      ).toBe('2');
 
       await page.getByRole('tab', { name: 'Hoạt động' }).click();
       await page.getByRole('button', { name: 'Xóa “Đoàn xe qua 5 xã ven đô”' }).click();

@@ -46,4 +46,14 @@ export const renewalsErrors = {
     vi: 'Đã nhắc {name} đóng kỳ từ tháng {month} lúc {at}. Mỗi kỳ chỉ gửi một tin nhắc; xem tin đã gửi ở màn hình Nhắc đóng.',
     en: '{name} was already reminded of the period from {month} at {at}. Each period gets one reminder only; see it on the Reminders screen.',
   },
+  'reminder.not_found': {
+    status: 404,
+    vi: 'Không tìm thấy tin nhắc đóng số {id} trong địa bàn của bạn.',
+    en: 'Reminder {id} was not found in your area.',
+  },
+  'reminder.not_failed': {
+    status: 409,
+    vi: 'Tin nhắc đóng cho {name} không ở trạng thái gửi lỗi, nên không cần gửi lại. Chỉ tin đã gửi lỗi hết số lần thử mới gửi lại được.',
+    en: 'The reminder to {name} has not failed, so there is nothing to send again. Only a reminder that failed every try can be resent.',
+  },
 } satisfies ErrorTable;

@@ -17,6 +17,7 @@ let app: App;
 let agent: Awaited<ReturnType<typeof buildAgent>>;
 let session: Session;
 let manager: Session;
+let managerId: number;
 const people = {} as Record<'hoa' | 'silent' | 'mute' | 'annual' | 'retired' | 'south', number>;
 
 interface Reminder {
@@ -65,6 +66,7 @@ beforeAll(async () => {
   session = await login(app, agent.username, agent.password);
   const boss = await buildUser(t.db, { role: 'post_office_manager', orgUnitId: agent.office.id });
   manager = await login(app, boss.username, boss.password);
+  managerId = boss.id;
   const commune = agent.communes[0]!;
   const person = (fullName: string, extra: Record<string, unknown> = {}) =>
     enrollBody({ communeCode: commune, fullName, categories: ['other'], monthlyIncome: 3_000_000, ...extra });
@@ -237,6 +239,101 @@ describe('POST /participants/{id}/reminders: "Nhắc đóng ngay"', () => {
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(retry.json().id).toBe(first.json().id);
     expect(logged().filter((line) => line.participantId === other)).toHaveLength(1);
+  });
+
+  it('sends again, by hand, a reminder that failed every try: the same row and link, by whoever asked', async () => {
+    const person = await enroll(
+      session,
+      enrollBody({ communeCode: agent.communes[0]!, fullName: 'Hà Văn Lỗi', phone: '0912000111' }),
+    );
+    const first = (await remind(session, person)).json() as Reminder;
+    // The carrier refused it five times (the number was mistyped), so it is kept as failed.
+    await t.db
+      .updateTable('reminder')
+      .set({
+        status: 'failed',
+        attempts: 5,
+        error: 'Nhà mạng từ chối: số thuê bao không tồn tại',
+        sent_at: null,
+      })
+      .where('id', '=', first.id)
+      .execute();
+    const before = logged().length;
+    const resend = (as: Session | null, id: number) =>
+      app.inject({ method: 'POST', url: `/api/v1/reminders/${id}/resend`, headers: as?.headers ?? {} });
+
+    expect((await resend(null, first.id)).statusCode).toBe(401);
+    const missing = await resend(manager, 999_999);
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.message).toBe(
+      'Không tìm thấy tin nhắc đóng số 999999 trong địa bàn của bạn.',
+    );
+
+    const again = await resend(manager, first.id);
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toMatchObject({
+      id: first.id,
+      status: 'sent',
+      body: first.body,
+      amount: first.amount,
+      requestedBy: { id: managerId },
+    });
+    const stored = await t.db
+      .selectFrom('reminder')
+      .select(['status', 'attempts', 'error'])
+      .where('id', '=', first.id)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ status: 'sent', attempts: 1, error: null });
+    expect(logged().slice(before)).toEqual([
+      expect.objectContaining({ participantId: person, body: first.body }),
+    ]);
+    expect(
+      await t.db.selectFrom('reminder').select('id').where('participant_id', '=', person).execute(),
+    ).toHaveLength(1);
+
+    // Sent now: neither a resend nor "Nhắc đóng ngay" sends it a third time.
+    const twice = await resend(manager, first.id);
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error.code).toBe('reminder.not_failed');
+    expect((await remind(session, person)).json().error.code).toBe('reminder.already_sent');
+    expect(logged().length).toBe(before + 1);
+  });
+
+  it('sends a failed reminder again from "Nhắc đóng ngay" too, and not after the person stopped agreeing', async () => {
+    const person = await enroll(
+      session,
+      enrollBody({ communeCode: agent.communes[0]!, fullName: 'Đinh Thị Rút' }),
+    );
+    const first = (await remind(session, person)).json() as Reminder;
+    await t.db
+      .updateTable('reminder')
+      .set({ status: 'failed', attempts: 5 })
+      .where('id', '=', first.id)
+      .execute();
+    const withdrawn = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/participants/${person}`,
+      headers: session.headers,
+      payload: { contactConsent: false },
+    });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    const refused = await app.inject({
+      method: 'POST',
+      url: `/api/v1/reminders/${first.id}/resend`,
+      headers: session.headers,
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('reminder.no_consent');
+
+    await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/participants/${person}`,
+      headers: session.headers,
+      payload: { contactConsent: true },
+    });
+    const again = await remind(session, person);
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.json()).toMatchObject({ id: first.id, status: 'sent' });
   });
 
   it('409 once the deadline has passed: a lapsed person needs a call, not a reminder', async () => {

@@ -113,10 +113,9 @@ export function createReminderOutbox({
     return priced && { period: priced.period.from, amount: priced.quote.total };
   }
 
-  /** Queues a reminder; null when the person already has one for this period. */
-  function queue(draft: ReminderDraft, q: Db | Tx = db): Promise<number | null> {
-    const token = randomBytes(12).toString('base64url');
-    const body = template(channel, draft.product, {
+  /** The words a reminder carries, its pay link on `token`. */
+  function words(draft: ReminderDraft, token: string) {
+    return template(channel, draft.product, {
       name: draft.name,
       month: formatMonthVi(draft.period),
       amount: formatVnd(draft.amount),
@@ -124,6 +123,11 @@ export function createReminderOutbox({
       unit: draft.unit,
       link: `${publicUrl}/api/v1/pay/${token}`,
     });
+  }
+
+  /** Queues a reminder; null when the person already has one for this period. */
+  function queue(draft: ReminderDraft, q: Db | Tx = db): Promise<number | null> {
+    const token = randomBytes(12).toString('base64url');
     return repo.insertReminder(q, {
       participant_id: draft.participantId,
       enrollment_id: draft.of.enrollmentId,
@@ -132,7 +136,7 @@ export function createReminderOutbox({
       period_month: monthDate(draft.period),
       due_date: draft.dueDate,
       amount: draft.amount,
-      body,
+      body: words(draft, token),
       token,
       status: 'queued',
       created_at: clock.now(),
@@ -190,7 +194,11 @@ export function createReminderOutbox({
       throw new AppError('reminder.not_due_yet', { name, dueDate: formatDateVi(dueDate) });
   }
 
-  /** Queues the reminder for the caller, sends it at once, and answers with it as sent (or not). */
+  /**
+   * Queues the reminder for the caller, sends it at once, and answers with it as sent (or not). A
+   * period's reminder that failed every try is sent again, with today's amount and the same link;
+   * one that went, or is on its way, is not.
+   */
   async function sendNow(actor: Actor, draft: ReminderDraft) {
     const refuse = (existing: { created_at: Date; sent_at: Date | null } | undefined) =>
       new AppError('reminder.already_sent', {
@@ -199,17 +207,31 @@ export function createReminderOutbox({
         at: existing ? vietnamTime(existing.sent_at ?? existing.created_at) : '',
       });
     const existing = await repo.reminderFor(draft.participantId, draft.of, draft.period);
-    if (existing) throw refuse(existing);
-    const id = await transact(db, auditContext(actor, clock), (tx) =>
-      queue({ ...draft, requestedBy: actor.userId }, tx),
-    );
-    // Another request (or the daily job) made it in between.
+    let id: number | null;
+    if (existing?.status === 'failed') {
+      const requeued = await transact(db, auditContext(actor, clock), (tx) =>
+        repo.requeue(tx, Number(existing.id), {
+          body: words(draft, existing.token),
+          amount: draft.amount,
+          due_date: draft.dueDate,
+          requested_by_user_id: actor.userId,
+        }),
+      );
+      id = requeued ? Number(existing.id) : null;
+    } else if (existing) {
+      throw refuse(existing);
+    } else {
+      id = await transact(db, auditContext(actor, clock), (tx) =>
+        queue({ ...draft, requestedBy: actor.userId }, tx),
+      );
+    }
+    // Another request (or the daily job) made it, or sent it again, in between.
     if (id === null) throw refuse(await repo.reminderFor(draft.participantId, draft.of, draft.period));
     await deliver(id);
     return presentReminder(await repo.reminder(id));
   }
 
-  return {
+  const outbox = {
     priceEnrollment,
     priceHousehold,
     queue,
@@ -260,7 +282,23 @@ export function createReminderOutbox({
         unit: h.org_unit_name,
       });
     },
+
+    /**
+     * "Gửi lại" on the outbox: a reminder that failed every try, sent again to the person it was
+     * for, as "Nhắc đóng ngay" would (their consent, phone and deadline checked again, today's
+     * amount). Their next period may have moved on since; then that period is the one reminded.
+     */
+    async resend(actor: Actor, reminderId: number) {
+      const reminder = await repo.reminderVisible(actor, reminderId);
+      if (!reminder) throw new AppError('reminder.not_found', { id: reminderId });
+      if (reminder.status !== 'failed')
+        throw new AppError('reminder.not_failed', { name: reminder.full_name });
+      return reminder.household_id !== null
+        ? outbox.remindHousehold(actor, Number(reminder.household_id))
+        : outbox.remindParticipant(actor, Number(reminder.participant_id));
+    },
   };
+  return outbox;
 }
 
 export type ReminderOutbox = ReturnType<typeof createReminderOutbox>;

@@ -235,11 +235,20 @@ export function createRenewalsRepository(db: Db) {
       return outbox().select(OUTBOX_COLUMNS).where('r.id', '=', id).executeTakeFirstOrThrow();
     },
 
+    /** One reminder, if its person lives in the caller's region. */
+    reminderVisible(actor: Actor, id: number) {
+      return outbox()
+        .select(['r.id', 'r.status', 'r.household_id', 'p.id as participant_id', 'p.full_name'])
+        .where('r.id', '=', id)
+        .where(inScope(actor, { province: 'p.province_code', commune: 'p.commune_code' }))
+        .executeTakeFirst();
+    },
+
     /** The reminder already made for a person's VSI period or household period, if any. */
     reminderFor(participantId: number, of: ReminderOf, period: string) {
       return db
         .selectFrom('reminder')
-        .select(['id', 'status', 'created_at', 'sent_at'])
+        .select(['id', 'status', 'token', 'created_at', 'sent_at'])
         .where('participant_id', '=', participantId)
         .where(
           of.enrollmentId !== null ? 'enrollment_id' : 'household_id',
@@ -263,6 +272,26 @@ export function createRenewalsRepository(db: Db) {
     },
 
     /** A person's VSI enrollment as a reminder needs it: what to price, the deadline, the unit. */
+    /**
+     * Puts a failed reminder back in the queue, with today's words and amount and who asked: the
+     * same row (one reminder per person and period), its tries counted afresh. False when it was
+     * not failed any more (sent or queued again by someone else in between).
+     */
+    async requeue(
+      q: Db | Tx,
+      id: number,
+      values: { body: string; amount: number; due_date: string; requested_by_user_id: number | null },
+    ) {
+      const updated = await q
+        .updateTable('reminder')
+        .set({ ...values, status: 'queued', attempts: 0, error: null, claimed_at: null })
+        .where('id', '=', id)
+        .where('status', '=', 'failed')
+        .returning('id')
+        .executeTakeFirst();
+      return updated !== undefined;
+    },
+
     enrollmentToRemind(participantId: number) {
       return enrollmentsToRemind().where('e.participant_id', '=', participantId).executeTakeFirst();
     },

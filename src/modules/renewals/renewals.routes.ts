@@ -136,6 +136,23 @@ export const renewalsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
   );
 
   app.post(
+    '/reminders/:id/resend',
+    {
+      schema: {
+        tags: ['renewals'],
+        summary:
+          'Gửi lại một tin nhắc đóng đã gửi lỗi hết số lần thử: kiểm tra lại đồng ý, số điện thoại và hạn nộp, tính lại số tiền hôm nay.',
+        params: IdParams,
+        response: { 200: ReminderSchema },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, renewalsPolicy.remind);
+      return services.reminders.resend(actor, request.params.id);
+    },
+  );
+
+  app.post(
     '/households/:id/reminders',
     {
       schema: {

@@ -25,9 +25,11 @@ import { useIsMobile } from '../components/use-is-mobile.ts';
 import { formatDate, formatNumber } from '../format.ts';
 import { ActivityDrawer } from './campaigns.activity-form.tsx';
 
-/** "5 ô tô · 40 xe máy · 3 xã": the figures an activity has, in words. */
+/** "12 đoàn · 5 ô tô · 40 xe máy · 3 xã": the figures an activity has, in words. */
 function figures(a: ActivityItem, t: TFunction): string {
   const parts: [number, string][] = [
+    // One entry is one of its kind unless it says more.
+    [a.quantity > 1 && a.kind !== 'printed' ? a.quantity : 0, `quantity.${a.kind}`],
     [a.cars, 'cars'],
     [a.motorbikes, 'motorbikes'],
     [a.communes.length, 'communes'],

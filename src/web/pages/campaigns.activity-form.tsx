@@ -27,6 +27,7 @@ const FIELDS = [
   'peopleReached',
   'attendees',
   'items',
+  'quantity',
   'note',
 ];
 const MOVING: readonly ActivityKind[] = ['convoy', 'parade'];
@@ -44,6 +45,7 @@ interface Values {
   peopleReached?: number | null;
   attendees?: number | null;
   items?: number | null;
+  quantity?: number | null;
   note?: string;
 }
 
@@ -63,6 +65,8 @@ function toBody(v: Values) {
     peopleReached: count(v.peopleReached),
     attendees: GATHERING.includes(v.kind) ? count(v.attendees) : undefined,
     items: v.kind === 'printed' ? count(v.items) : undefined,
+    // Printed matter is counted in items; every other entry may stand for several of its kind.
+    quantity: v.kind === 'printed' ? undefined : count(v.quantity),
     note: v.note?.trim() || null,
   };
 }
@@ -124,7 +128,7 @@ export function ActivityDrawer({ campaign, onClose, onLogged }: Props) {
         name="activity-create"
         disabled={log.isPending}
         scrollToFirstError={{ block: 'center' }}
-        initialValues={{ kind: 'convoy', onDate: dayjs(day), orgUnitId: user.orgUnit.id }}
+        initialValues={{ kind: 'convoy', onDate: dayjs(day), orgUnitId: user.orgUnit.id, quantity: 1 }}
         onValuesChange={() => setFailure(null)}
         onFinish={(v) => log.mutate(v)}
       >
@@ -173,6 +177,16 @@ export function ActivityDrawer({ campaign, onClose, onLogged }: Props) {
             toOption={(o) => ({ value: o.id, label: `${o.name} · ${o.code}` })}
           />
         </Form.Item>
+        {kind && kind !== 'printed' && (
+          <Form.Item
+            label={t(`campaigns.activity.quantityOf.${kind}`)}
+            name="quantity"
+            extra={t('campaigns.activity.quantityHint')}
+            rules={[{ required: true, message: t('campaigns.activity.quantityRequired') }]}
+          >
+            <InputNumber min={1} max={100_000} precision={0} className="full-width" inputMode="numeric" />
+          </Form.Item>
+        )}
         {kind && MOVING.includes(kind) && (
           <>
             <div className="form-row">

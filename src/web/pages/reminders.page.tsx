@@ -1,10 +1,13 @@
 import '../registry.css';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { RedoOutlined } from '@ant-design/icons';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { Select, type TableColumnsType, Tag, Typography } from 'antd';
+import { App, Button, Select, type TableColumnsType, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type List } from '../api.ts';
+import { useAuth } from '../auth.tsx';
+import { errorMessage } from '../components/error-message.ts';
 import { FilterBar } from '../components/filter-bar.tsx';
 import { RequirePermission } from '../components/forbidden.tsx';
 import { PageHeader } from '../components/page-header.tsx';
@@ -73,7 +76,12 @@ function Outbox() {
     {
       title: t('registry.reminders.statusLabel'),
       key: 'status',
-      render: (_: unknown, r) => <Delivery r={r} />,
+      render: (_: unknown, r) => (
+        <>
+          <Delivery r={r} />
+          <Resend r={r} />
+        </>
+      ),
     },
     {
       title: t('registry.reminders.createdAt'),
@@ -131,6 +139,7 @@ function Outbox() {
               <ByHand r={r} />
             </div>
             <Body text={r.body} />
+            <Resend r={r} />
           </div>
         )}
       />
@@ -195,6 +204,42 @@ function Delivery({ r }: { r: Reminder }) {
         </span>
       )}
     </span>
+  );
+}
+
+/**
+ * "Gửi lại" on a reminder that failed every try: the server checks consent, phone and deadline
+ * again and sends it with today's amount; its refusal (the deadline passed…) is shown as worded.
+ */
+function Resend({ r }: { r: Reminder }) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const resend = useMutation({
+    mutationFn: () => api.post<Reminder>(`/reminders/${r.id}/resend`, {}),
+    onSuccess: (reminder) => {
+      const name = r.participant.fullName;
+      if (reminder.status === 'sent') void message.success(t('registry.remind.sent', { name }));
+      else void message.warning(t('registry.remind.notSent', { name, error: reminder.error ?? '' }));
+      return queryClient.invalidateQueries({ queryKey: ['registry'] });
+    },
+    onError: (error) => void message.error({ content: errorMessage(error, t), duration: 8 }),
+  });
+  if (r.status !== 'failed' || !can('payments.collect')) return null;
+  return (
+    <div className="reg-reminder-note">
+      <Button
+        size="small"
+        icon={<RedoOutlined />}
+        loading={resend.isPending}
+        aria-label={t('registry.reminders.resendTo', { name: r.participant.fullName })}
+        title={t('registry.reminders.resendHint')}
+        onClick={() => resend.mutate()}
+      >
+        {t('registry.reminders.resend')}
+      </Button>
+    </div>
   );
 }
 
