@@ -7,6 +7,7 @@
 import { BellOutlined, CheckOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Tooltip } from 'antd';
+import type { TFunction } from 'i18next';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dayNumber } from '../../domain/law/index.ts';
@@ -25,6 +26,17 @@ export function remindable(dueDate: string | null, today = vietnamToday()): bool
   if (!dueDate) return false;
   const days = dayNumber(dueDate) - dayNumber(today);
   return days >= 0 && days <= HORIZON_DAYS;
+}
+
+/** Says how a reminder sent by hand went: sent, or waiting in the outbox with the carrier's error. */
+export function announceReminder(
+  message: ReturnType<typeof App.useApp>['message'],
+  t: TFunction,
+  reminder: Reminder,
+  name: string,
+) {
+  if (reminder.status === 'sent') void message.success(t('registry.remind.sent', { name }));
+  else void message.warning(t('registry.remind.notSent', { name, error: reminder.error ?? '' }));
 }
 
 export function RemindButton({
@@ -62,8 +74,7 @@ export function RemindButton({
     onSettled: (_reminder, error) => idem.settle(error),
     onSuccess: (reminder) => {
       setDone(true);
-      if (reminder.status === 'sent') void message.success(t('registry.remind.sent', { name: who }));
-      else void message.warning(t('registry.remind.notSent', { name: who, error: reminder.error ?? '' }));
+      announceReminder(message, t, reminder, who);
       // The outbox and the person's timeline have a new entry.
       return queryClient.invalidateQueries({ queryKey: ['registry'] });
     },

@@ -19,6 +19,7 @@ import {
   type ReminderChannel,
   type ReminderStatus,
 } from '../components/registry-types.ts';
+import { announceReminder } from '../components/remind-button.tsx';
 import { type Paging, ResponsiveList, toLimitOffset } from '../components/responsive-list.tsx';
 import { formatDate, formatMonth, formatVietnamDateTime, formatVnd } from '../format.ts';
 
@@ -219,9 +220,7 @@ function Resend({ r }: { r: Reminder }) {
   const resend = useMutation({
     mutationFn: () => api.post<Reminder>(`/reminders/${r.id}/resend`, {}),
     onSuccess: (reminder) => {
-      const name = r.participant.fullName;
-      if (reminder.status === 'sent') void message.success(t('registry.remind.sent', { name }));
-      else void message.warning(t('registry.remind.notSent', { name, error: reminder.error ?? '' }));
+      announceReminder(message, t, reminder, r.participant.fullName);
       return queryClient.invalidateQueries({ queryKey: ['registry'] });
     },
     onError: (error) => void message.error({ content: errorMessage(error, t), duration: 8 }),
