@@ -370,15 +370,12 @@ describe('a provincial officer on the ground', () => {
       // The dashboard counts the convoy among the province's activities.
       await page.getByRole('tab', { name: 'Điều hành' }).click();
       const kpis = page.locator('.ant-card').filter({ hasText: 'Hoạt động tuyên truyền' });
-      await expect.poll(() => text(kpis.locator('div').filter({ hasText: /^Ô tô/ }).locator('dd'))).toBe('5');
-      expect(
-        await text(
-          kpis
-            .locator('div')
-            .filter({ hasText: /^Đoàn xe diễu hành/ })
-            .locator('dd'),
-        ),
-      ).toBe('2');
+      // Each figure is a <dt> and its <dd> in one row of the card's list.
+      const kpi = (term: string) =>
+        text(kpis.locator('.camp-kpis > div').filter({ hasText: term }).locator('dd'));
+      await expect.poll(() => kpi('Ô tô')).toBe('5');
+      // The entry stands for two convoys.
+      expect(await kpi('Đoàn xe diễu hành')).toBe('2');
 
       await page.getByRole('tab', { name: 'Hoạt động' }).click();
       await page.getByRole('button', { name: 'Xóa “Đoàn xe qua 5 xã ven đô”' }).click();
