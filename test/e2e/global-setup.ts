@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { runningEmbeddedUrl } from '../../src/db/embedded.ts';
 
 /**
  * Starts the product exactly as the README says (`node bin/diemtua.js start`, what `npm start`
@@ -16,6 +17,8 @@ declare module 'vitest' {
       admin: { username: string; password: string };
       demoPassword: string;
       output: string;
+      /** The app's own embedded database, for what no screen can do (a carrier refusing an SMS). */
+      databaseUrl: string;
     };
   }
 }
@@ -70,11 +73,14 @@ export default async function setup(project: TestProject) {
   const admin = output.match(/tên đăng nhập: (\S+)\s+mật khẩu:\s+(\S+)/);
   const demo = output.match(/dùng chung mật khẩu: (\S+)/);
   if (!admin || !demo) throw new Error(`no credentials printed:\n${output}`);
+  const databaseUrl = runningEmbeddedUrl(dataDir, 'diemtua');
+  if (!databaseUrl) throw new Error(`no embedded database running in ${dataDir}:\n${output}`);
   project.provide('e2e', {
     baseUrl: `http://127.0.0.1:${port}`,
     admin: { username: admin[1]!, password: admin[2]! },
     demoPassword: demo[1]!,
     output,
+    databaseUrl,
   });
 
   return async () => {

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { openPage, overflowing, PHONE, setupBrowser, signIn } from './browser.ts';
@@ -126,6 +127,50 @@ describe('the reminders outbox', () => {
       // The name opens the person's profile.
       await card.getByRole('link', { name }).click();
       await page.waitForURL(new RegExp(`/nguoi-tham-gia/${person.participantId}$`));
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('sends again, with one tap, a reminder the carrier refused every time', async () => {
+    const name = 'An Văn Lỗi';
+    const person = await enrolled(name);
+    const agent = await apiAs('demo.daily');
+    try {
+      await agent.call('POST', `/participants/${person.participantId}/reminders`);
+    } finally {
+      await agent.dispose();
+    }
+    // No screen makes a carrier refuse a message: the outbox row is set as five refusals leave it.
+    const client = new pg.Client({ connectionString: inject('e2e').databaseUrl });
+    await client.connect();
+    try {
+      const failed = await client.query(
+        `update reminder set status = 'failed', attempts = 5, sent_at = null,
+           error = 'Nhà mạng từ chối: thuê bao tạm khóa'
+         where participant_id = $1 returning id`,
+        [person.participantId],
+      );
+      expect(failed.rowCount).toBe(1);
+    } finally {
+      await client.end();
+    }
+
+    const { context, page } = await openPage(b.browser, b.baseUrl, PHONE);
+    try {
+      await signIn(page, 'demo.daily', inject('e2e').demoPassword);
+      await page.goto('/nhac-dong');
+      const card = page.locator('.reg-reminder-card').filter({ hasText: name });
+      await card.getByText('Gửi lỗi', { exact: true }).waitFor();
+      expect(await text(card)).toContain('Nhà mạng từ chối: thuê bao tạm khóa (đã thử 5 lần)');
+      expect(await overflowing(page)).toEqual([]);
+
+      await card.getByRole('button', { name: `Gửi lại tin nhắc cho ${name}` }).click();
+      await page.getByText(`Đã gửi tin nhắn nhắc đóng cho ${name}.`).waitFor();
+      await card.getByText('Đã gửi', { exact: true }).waitFor();
+      // Sent now, it has nothing to send again, and the carrier's refusal is gone.
+      expect(await card.getByRole('button', { name: `Gửi lại tin nhắc cho ${name}` }).count()).toBe(0);
+      expect(await text(card)).not.toContain('Nhà mạng từ chối');
     } finally {
       await context.close();
     }
