@@ -200,3 +200,21 @@ export async function buildEvent(
     .executeTakeFirstOrThrow();
   return { id: Number(row.id), title: row.title };
 }
+
+/** One province's denominator row as of a day: labour force, compulsory and other voluntary cover. */
+export function denominatorRow(
+  province_code: string,
+  as_of: string,
+  labour: number,
+  compulsory: number,
+  outside: number,
+) {
+  return {
+    province_code,
+    as_of,
+    labour_force: labour,
+    compulsory_participants: compulsory,
+    voluntary_outside: outside,
+    source: 'Số liệu thử',
+  };
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestDatabase } from '../../../test/db/test-db.ts';
-import { buildAgent, buildOrgUnit, buildUser, enrollBody } from '../../../test/factories.ts';
+import { buildAgent, buildOrgUnit, buildUser, denominatorRow, enrollBody } from '../../../test/factories.ts';
 import { buildApp, centralOfficer, login, type Session } from '../../../test/http.ts';
 import { fixedClock } from '../../platform/clock.ts';
 import type { App } from '../../server/app.ts';
@@ -29,27 +29,13 @@ beforeAll(async () => {
   const s = await buildUser(t.db, { role: 'provincial_officer', province: '79' });
   hcmc = await login(app, s.username, s.password);
   await t.db.deleteFrom('denominator').execute();
-  const row = (
-    province_code: string,
-    as_of: string,
-    labour: number,
-    compulsory: number,
-    outside: number,
-  ) => ({
-    province_code,
-    as_of,
-    labour_force: labour,
-    compulsory_participants: compulsory,
-    voluntary_outside: outside,
-    source: 'Số liệu thử',
-  });
   await t.db
     .insertInto('denominator')
     .values([
-      row('01', '2024-12-31', 3_950_000, 1_450_000, 250_000),
-      row('79', '2024-12-31', 3_950_000, 2_450_000, 150_000),
-      row('01', '2025-12-31', 4_000_000, 1_500_000, 300_000),
-      row('79', '2025-12-31', 4_000_000, 2_500_000, 200_000),
+      denominatorRow('01', '2024-12-31', 3_950_000, 1_450_000, 250_000),
+      denominatorRow('79', '2024-12-31', 3_950_000, 2_450_000, 150_000),
+      denominatorRow('01', '2025-12-31', 4_000_000, 1_500_000, 300_000),
+      denominatorRow('79', '2025-12-31', 4_000_000, 2_500_000, 200_000),
     ])
     .execute();
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestDatabase } from '../../../test/db/test-db.ts';
-import { buildAgent, buildOrgUnit, buildUser, enrollBody } from '../../../test/factories.ts';
+import { buildAgent, buildOrgUnit, buildUser, denominatorRow, enrollBody } from '../../../test/factories.ts';
 import { buildApp, centralOfficer, login, type Session } from '../../../test/http.ts';
 import { fixedClock } from '../../platform/clock.ts';
 import type { App } from '../../server/app.ts';
@@ -27,29 +27,15 @@ beforeAll(async () => {
   grassroots = await login(app, g.username, g.password);
 
   await t.db.deleteFrom('denominator').execute();
-  const row = (
-    province_code: string,
-    as_of: string,
-    labour: number,
-    compulsory: number,
-    outside: number,
-  ) => ({
-    province_code,
-    as_of,
-    labour_force: labour,
-    compulsory_participants: compulsory,
-    voluntary_outside: outside,
-    source: 'Số liệu thử',
-  });
   await t.db
     .insertInto('denominator')
     .values([
-      row('01', '2025-05-01', 3_900_000, 1_400_000, 240_000),
-      row('01', '2026-03-31', 4_000_000, 1_500_000, 300_000),
+      denominatorRow('01', '2025-05-01', 3_900_000, 1_400_000, 240_000),
+      denominatorRow('01', '2026-03-31', 4_000_000, 1_500_000, 300_000),
       // Recorded for a day still to come: not in force on 8 May.
-      row('01', '2026-06-30', 9_999_999, 1_600_000, 310_000),
-      row('79', '2025-04-30', 4_100_000, 2_400_000, 100_000),
-      row('79', '2026-04-30', 4_200_000, 2_520_000, 120_000),
+      denominatorRow('01', '2026-06-30', 9_999_999, 1_600_000, 310_000),
+      denominatorRow('79', '2025-04-30', 4_100_000, 2_400_000, 100_000),
+      denominatorRow('79', '2026-04-30', 4_200_000, 2_520_000, 120_000),
     ])
     .execute();
   // Months of cover from earlier work (the roll-up the triggers keep), and one person enrolled now.
